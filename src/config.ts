@@ -1,0 +1,38 @@
+/**
+ * Every setting of newsgraph comes from the environment, parsed and checked here once.
+ * README.md's environment table lists the same variables; keep the two together.
+ */
+import path from 'node:path';
+import { z } from 'zod';
+import { runtimeDir } from './paths.js';
+
+const port = z.coerce.number().int().min(1).max(65535);
+const optional = z
+  .string()
+  .optional()
+  .transform((value) => (value === '' ? undefined : value));
+
+const schema = z.object({
+  PORT: port.default(4000),
+  HOST: z.string().default('0.0.0.0'),
+  NEO4J_URI: optional,
+  NEO4J_USER: z.string().default('neo4j'),
+  NEO4J_PASSWORD: optional,
+  NEO4J_DATABASE: optional,
+  NEO4J_BOLT_PORT: port.default(7687),
+  NEO4J_HOME: z.string().default(path.join(runtimeDir, 'dev')),
+  NEO4J_HEAP: z.string().default('1g'),
+  NEO4J_PAGECACHE: z.string().default('1g'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type Config = z.infer<typeof schema>;
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    throw new Error(`Invalid environment:\n${problems.join('\n')}`);
+  }
+  return parsed.data;
+}

@@ -1,0 +1,23 @@
+/**
+ * What every resolver receives. Built fresh for each request, as the dataloader README shows:
+ * the loaders' caches and the round-trip counter live exactly as long as one request.
+ */
+import type { Driver } from 'neo4j-driver';
+import { Database } from './db/database.js';
+import type { Logger } from './logger.js';
+
+export interface Context {
+  db: Database;
+  logger: Logger;
+}
+
+export interface ContextDeps {
+  driver: Driver;
+  database?: string;
+  logger: Logger;
+}
+
+export function createContext(deps: ContextDeps): Context {
+  const db = new Database(deps.driver, deps.database);
+  return { db, logger: deps.logger };
+}

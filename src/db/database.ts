@@ -1,0 +1,58 @@
+/**
+ * The one place that talks to Neo4j. One driver per process; every request gets its own
+ * `Database` view (a counter of round trips, nothing else), so the process keeps no state
+ * between requests. Reads run with read routing, so a `neo4j://` URI spreads them over a
+ * cluster's readers; writes go to the leader.
+ */
+import neo4j, { type Driver, type QueryResult, type RecordShape } from 'neo4j-driver';
+
+export interface ConnectionOptions {
+  uri: string;
+  user?: string;
+  password?: string;
+  /** The database name; the server's default database when unset. */
+  database?: string;
+}
+
+export function createDriver(options: ConnectionOptions): Driver {
+  const auth = options.password ? neo4j.auth.basic(options.user ?? 'neo4j', options.password) : undefined;
+  return neo4j.driver(options.uri, auth, {
+    // Counts and ids stay far below 2^53; plain numbers keep resolvers simple.
+    disableLosslessIntegers: true,
+    maxConnectionPoolSize: 100,
+    connectionAcquisitionTimeout: 30_000,
+    userAgent: 'newsgraph',
+  });
+}
+
+export type Params = Record<string, unknown>;
+
+export class Database {
+  /** Cypher round trips made through this view: the batching test reads it. */
+  roundTrips = 0;
+
+  constructor(
+    readonly driver: Driver,
+    readonly database?: string,
+  ) {}
+
+  /** Runs one read query in a read transaction (retried on transient errors by the driver). */
+  async read<T extends RecordShape = RecordShape>(cypher: string, params: Params = {}): Promise<T[]> {
+    this.roundTrips += 1;
+    const result: QueryResult<T> = await this.driver.executeQuery<QueryResult<T>>(cypher, params, {
+      routing: neo4j.routing.READ,
+      database: this.database,
+    });
+    return result.records.map((record) => record.toObject());
+  }
+
+  /** Runs one write query in a write transaction. */
+  async write<T extends RecordShape = RecordShape>(cypher: string, params: Params = {}): Promise<T[]> {
+    this.roundTrips += 1;
+    const result: QueryResult<T> = await this.driver.executeQuery<QueryResult<T>>(cypher, params, {
+      routing: neo4j.routing.WRITE,
+      database: this.database,
+    });
+    return result.records.map((record) => record.toObject());
+  }
+}

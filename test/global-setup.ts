@@ -1,0 +1,36 @@
+/**
+ * Starts a throwaway Neo4j (auth off, a free port, its own temporary folder) for the whole run,
+ * or uses NEO4J_TEST_URI when set, and stops it afterwards.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { freePort, startNeo4j, stopPid } from '../src/neo4j/runtime.js';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    neo4j: { uri: string; user?: string; password?: string; database?: string };
+  }
+}
+
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  if (process.env.NEO4J_TEST_URI) {
+    project.provide('neo4j', {
+      uri: process.env.NEO4J_TEST_URI,
+      user: process.env.NEO4J_TEST_USER,
+      password: process.env.NEO4J_TEST_PASSWORD,
+      database: process.env.NEO4J_TEST_DATABASE,
+    });
+    return async () => {};
+  }
+  const home = fs.mkdtempSync(path.join(os.tmpdir(), 'newsgraph-test-'));
+  const started = Date.now();
+  const instance = await startNeo4j({ home, boltPort: await freePort(), heap: '1g', pageCache: '256m' });
+  console.log(`test Neo4j ready at ${instance.uri} in ${Date.now() - started} ms (home ${home})`);
+  project.provide('neo4j', { uri: instance.uri });
+  return async () => {
+    await stopPid(instance.pid);
+    fs.rmSync(home, { recursive: true, force: true });
+  };
+}
