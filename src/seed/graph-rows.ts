@@ -1,0 +1,186 @@
+/**
+ * Turns validated seed documents into the rows the loader writes: one row per node and per
+ * relationship, each carrying its source article. This is where the data model is spelled out:
+ * which labels, which relationship types, which properties.
+ */
+import { precisionOf, type SeedDocument } from './format.js';
+
+/** Node labels the loader may write; every node also carries `Node`. */
+export const labels = ['Person', 'Organization', 'Place', 'Meeting', 'Statement', 'Article', 'Topic'] as const;
+export type Label = (typeof labels)[number];
+
+/** Relationship types the loader may write, with the property that tells two of them apart, if any. */
+export const relationshipTypes = {
+  HOLDS_POSITION: 'title',
+  PART_OF: null,
+  LOCATED_IN: null,
+  BASED_IN: null,
+  PARTICIPATED_IN: null,
+  HELD_IN: null,
+  ABOUT: null,
+  STATED: null,
+  MADE_AT: null,
+  ADDRESSED_TO: null,
+  MENTIONS: null,
+  REPORTED_IN: null,
+  PUBLISHED_BY: null,
+} as const;
+export type RelationshipType = keyof typeof relationshipTypes;
+
+export const labelOfKind: Record<string, Label> = {
+  person: 'Person',
+  organization: 'Organization',
+  place: 'Place',
+  meeting: 'Meeting',
+  statement: 'Statement',
+  article: 'Article',
+  topic: 'Topic',
+};
+
+export type Scalar = string | number | boolean;
+export type Props = Record<string, Scalar | Scalar[]>;
+
+export interface NodeRow {
+  label: Label;
+  id: string;
+  props: Props;
+  aliases: { name: string; language: string }[];
+  sources: string[];
+}
+
+export interface RelationshipRow {
+  type: RelationshipType;
+  from: string;
+  to: string;
+  props: Props;
+  sources: string[];
+}
+
+export interface GraphRows {
+  nodes: NodeRow[];
+  relationships: RelationshipRow[];
+}
+
+/** Drops undefined values: a property the source does not state is not written (and not erased). */
+function props(values: Record<string, Scalar | Scalar[] | undefined>): Props {
+  const out: Props = {};
+  for (const [key, value] of Object.entries(values)) if (value !== undefined) out[key] = value;
+  return out;
+}
+
+function dated(date: string | undefined, end?: string): Props {
+  if (!date) return {};
+  return props({ date, endDate: end, datePrecision: precisionOf(date) });
+}
+
+export function rowsOf(doc: SeedDocument): GraphRows {
+  const source = doc.article.id;
+  const sources = [source];
+  const nodes: NodeRow[] = [];
+  const relationships: RelationshipRow[] = [];
+  const node = (label: Label, id: string, values: Props, aliases: NodeRow['aliases'] = []) =>
+    nodes.push({ label, id, props: values, aliases, sources });
+  const rel = (type: RelationshipType, from: string, to: string | undefined, values: Props = {}) => {
+    if (to) relationships.push({ type, from, to, props: values, sources });
+  };
+
+  const { article } = doc;
+  node(
+    'Article',
+    article.id,
+    props({
+      headline: article.headline,
+      sourceFile: article.sourceFile,
+      language: article.language,
+      url: article.url,
+      ...dated(article.published),
+    }),
+  );
+  rel('PUBLISHED_BY', article.id, article.publisher);
+
+  for (const topic of doc.topics) node('Topic', topic.id, props({ name: topic.name, description: topic.description }));
+
+  for (const place of doc.places) {
+    node('Place', place.id, props({ name: place.name, kind: place.kind }), place.aliases);
+    rel('LOCATED_IN', place.id, place.locatedIn);
+  }
+
+  for (const org of doc.organizations) {
+    node('Organization', org.id, props({ name: org.name, kind: org.kind, description: org.description }), org.aliases);
+    rel('PART_OF', org.id, org.parent);
+    rel('BASED_IN', org.id, org.basedIn);
+  }
+
+  for (const person of doc.people) {
+    node('Person', person.id, props({ name: person.name, description: person.description }), person.aliases);
+    for (const position of person.positions) {
+      rel(
+        'HOLDS_POSITION',
+        person.id,
+        position.organization,
+        props({
+          title: position.title,
+          titleAsReported: position.titleAsReported,
+          startDate: position.start,
+          endDate: position.end,
+        }),
+      );
+    }
+  }
+
+  for (const meeting of doc.meetings) {
+    node(
+      'Meeting',
+      meeting.id,
+      props({
+        name: meeting.name,
+        kind: meeting.kind,
+        description: meeting.description,
+        ...dated(meeting.date ?? meeting.start, meeting.end),
+        duration: meeting.duration?.iso,
+        durationQualifier: meeting.duration?.qualifier,
+      }),
+    );
+    rel('HELD_IN', meeting.id, meeting.place);
+    rel('PART_OF', meeting.id, meeting.partOf);
+    for (const participant of meeting.participants) {
+      rel('PARTICIPATED_IN', participant.entity, meeting.id, props({ role: participant.role }));
+    }
+    for (const topic of meeting.topics) rel('ABOUT', meeting.id, topic);
+  }
+
+  for (const statement of doc.statements) {
+    node(
+      'Statement',
+      statement.id,
+      props({
+        text: statement.text,
+        language: statement.language,
+        summary: statement.summary,
+        kind: statement.kind,
+        audience: statement.audience,
+        ...dated(statement.date),
+      }),
+    );
+    rel('STATED', statement.speaker, statement.id);
+    rel('MADE_AT', statement.id, statement.occasion);
+    for (const target of statement.addressedTo) rel('ADDRESSED_TO', statement.id, target);
+    for (const target of statement.mentions) rel('MENTIONS', statement.id, target);
+    for (const topic of statement.topics) rel('ABOUT', statement.id, topic);
+    rel(
+      'REPORTED_IN',
+      statement.id,
+      article.id,
+      props({ paragraph: statement.position.paragraph, offset: statement.position.offset }),
+    );
+  }
+
+  return { nodes, relationships };
+}
+
+export function mergeRows(parts: GraphRows[]): GraphRows {
+  return {
+    nodes: parts.flatMap((part) => part.nodes),
+    relationships: parts.flatMap((part) => part.relationships),
+  };
+}

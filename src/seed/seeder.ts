@@ -1,0 +1,82 @@
+/**
+ * The seeder: validate every file, then (unless a dry run) create the schema and write all files'
+ * rows. Used by `npm run seed`, by `npm start` on an empty database, and by the tests.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Driver } from 'neo4j-driver';
+import { seedsDir } from '../paths.js';
+import { mergeRows, rowsOf, type GraphRows } from './graph-rows.js';
+import { countGraph, ensureSchema, existingIds, loadGraph, resetGraph, type LoadCounts } from './load.js';
+import { validateDocuments, validateSeedFiles, type SeedFile } from './validate.js';
+
+export interface SeedOptions {
+  database?: string;
+  reset?: boolean;
+  dryRun?: boolean;
+  /** See LoadOptions.transaction: `single` for seed files, `batched` for large synthetic graphs. */
+  transaction?: 'single' | 'batched';
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface SeedReport {
+  files: string[];
+  counts?: LoadCounts;
+  before: { nodes: number; relationships: number };
+  after: { nodes: number; relationships: number };
+}
+
+/** The bundled seed files, in name order. */
+export function bundledSeedFiles(dir = seedsDir): string[] {
+  return fs
+    .readdirSync(dir)
+    .filter((file) => /\.(json|ya?ml)$/.test(file))
+    .sort()
+    .map((file) => path.join(dir, file));
+}
+
+export function seedFiles(driver: Driver, files: string[], options: SeedOptions = {}): Promise<SeedReport> {
+  return seed(driver, (lookup) => validateSeedFiles(files, lookup), options);
+}
+
+/** Seeds documents made in memory, through the same validation and loader as files. */
+export function seedDocuments(
+  driver: Driver,
+  inputs: { file: string; raw: unknown }[],
+  options: SeedOptions = {},
+): Promise<SeedReport> {
+  return seed(driver, (lookup) => validateDocuments(inputs, lookup), options);
+}
+
+async function seed(
+  driver: Driver,
+  validate: (lookup: (ids: string[]) => Promise<Set<string>>) => Promise<SeedFile[]>,
+  options: SeedOptions,
+): Promise<SeedReport> {
+  const { database } = options;
+  // With --reset, references may only point into the documents of this run: the graph is about to be emptied.
+  const lookup = options.reset
+    ? () => Promise.resolve(new Set<string>())
+    : (ids: string[]) => existingIds(driver, ids, database);
+  const parsed = await validate(lookup);
+  const before = await countGraph(driver, database);
+  if (options.dryRun) return { files: parsed.map((f) => f.file), before, after: before };
+
+  if (options.reset) await resetGraph(driver, database);
+  await ensureSchema(driver, database);
+  const rows: GraphRows = mergeRows(parsed.map((file) => rowsOf(file.document)));
+  const counts = await loadGraph(driver, rows, {
+    database,
+    transaction: options.transaction ?? 'single',
+    onProgress: options.onProgress,
+  });
+  const after = await countGraph(driver, database);
+  return { files: parsed.map((f) => f.file), counts, before, after };
+}
+
+/** Seeds the bundled files when the graph holds no node yet; true when it did. */
+export async function seedIfEmpty(driver: Driver, database?: string): Promise<SeedReport | null> {
+  const { nodes } = await countGraph(driver, database);
+  if (nodes > 0) return null;
+  return seedFiles(driver, bundledSeedFiles(), { database });
+}
