@@ -1,0 +1,291 @@
+/**
+ * The seeder against the real Neo4j: validation errors name file and path and write nothing,
+ * seeding is idempotent, a second source merges into the same nodes, the Geneva article's facts
+ * are all there with their provenance, and the synthetic generator loads through the same path.
+ */
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import type { Driver } from 'neo4j-driver';
+import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { repoRoot, seedsDir } from '../src/paths.js';
+import { countGraph, resetGraph } from '../src/seed/load.js';
+import { seedDocuments, seedFiles, seedIfEmpty } from '../src/seed/seeder.js';
+import { presets, syntheticDocuments } from '../src/seed/synthetic.js';
+import { SeedValidationError } from '../src/seed/validate.js';
+import { testDriver } from './helpers.js';
+
+const geneva = path.join(seedsDir, '000_2129ad4d3e752772.yaml');
+const fixture = (name: string) => path.join(repoRoot, 'test', 'fixtures', 'seeds', name);
+const genevaArticle = 'article:2129ad4d3e752772';
+
+let driver: Driver;
+let database: string | undefined;
+
+async function cypher(statement: string, params: Record<string, unknown> = {}) {
+  const { records } = await driver.executeQuery(statement, params, { database });
+  return records.map((record) => record.toObject());
+}
+
+/** Every node and relationship with all its properties, in a stable order. */
+async function snapshot() {
+  const nodes = await cypher('MATCH (n) RETURN labels(n) AS labels, properties(n) AS props ORDER BY n.id');
+  const relationships = await cypher(
+    'MATCH (a)-[r]->(b) RETURN a.id AS from, type(r) AS type, b.id AS to, properties(r) AS props ORDER BY from, type, to, r.title',
+  );
+  return { nodes, relationships };
+}
+
+async function problemsOf(files: string[]) {
+  try {
+    await seedFiles(driver, files, { database });
+  } catch (error) {
+    if (error instanceof SeedValidationError) return error.problems;
+    throw error;
+  }
+  throw new Error('expected a validation error');
+}
+
+beforeAll(() => {
+  ({ driver, database } = testDriver());
+});
+afterAll(async () => driver.close());
+beforeEach(async () => resetGraph(driver, database));
+
+describe('seed validation', () => {
+  it('reports a YAML syntax error with the file and the line', async () => {
+    const problems = await problemsOf([fixture('broken-syntax.yaml')]);
+    expect(problems[0]?.file).toBe('test/fixtures/seeds/broken-syntax.yaml');
+    expect(problems[0]?.path).toMatch(/^line \d+, column \d+$/);
+  });
+
+  it('reports every field error of a file, each with its path', async () => {
+    const problems = await problemsOf([fixture('invalid-fields.yaml')]);
+    const byPath = Object.fromEntries(problems.map((p) => [p.path, p.message]));
+    expect(byPath['article.published']).toBe('is not a real calendar date');
+    expect(byPath['organizations[0].kind']).toMatch(/STATE/);
+    expect(byPath['people[0].id']).toMatch(/must look like "person:/);
+    expect(byPath['people[1].name']).toBeDefined();
+    expect(byPath['people[1].positions[0]']).toMatch(/salary/);
+    expect(byPath['statements[0].speaker']).toBe('must refer to a person or organization');
+    expect(byPath['statements[0].position.paragraph']).toBeDefined();
+    expect(problems.every((p) => p.file === 'test/fixtures/seeds/invalid-fields.yaml')).toBe(true);
+  });
+
+  it('reports references that resolve nowhere and ids defined twice', async () => {
+    const problems = await problemsOf([fixture('dangling-references.yaml')]);
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          path: 'people[1].id',
+          message: expect.stringContaining('duplicate id "person:jane-doe"'),
+        }),
+        expect.objectContaining({
+          path: 'article.publisher',
+          message: expect.stringContaining('organization:ghost-news'),
+        }),
+        expect.objectContaining({ path: 'people[0].positions[0].organization' }),
+        expect.objectContaining({ path: 'meetings[0].place', message: expect.stringContaining('place:atlantis') }),
+      ]),
+    );
+  });
+
+  it('reports the problems of all files in one run and writes nothing, not even the valid file', async () => {
+    const problems = await problemsOf([geneva, fixture('invalid-fields.yaml'), fixture('dangling-references.yaml')]);
+    const files = new Set(problems.map((p) => p.file));
+    expect(files).toEqual(
+      new Set(['test/fixtures/seeds/invalid-fields.yaml', 'test/fixtures/seeds/dangling-references.yaml']),
+    );
+    expect(await countGraph(driver, database)).toEqual({ nodes: 0, relationships: 0 });
+  });
+
+  it('leaves an existing graph exactly as it was when a file fails', async () => {
+    await seedFiles(driver, [geneva], { database });
+    const before = await snapshot();
+    await problemsOf([fixture('dangling-references.yaml')]);
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('makes `npm run seed` exit non-zero with file-and-path messages', () => {
+    const { uri } = inject('neo4j');
+    const result = spawnSync(
+      process.execPath,
+      [
+        path.join(repoRoot, 'node_modules/tsx/dist/cli.mjs'),
+        'src/seed/cli.ts',
+        'test/fixtures/seeds/invalid-fields.yaml',
+      ],
+      { cwd: repoRoot, encoding: 'utf8', env: { ...process.env, NEO4J_URI: uri, NEO4J_PASSWORD: '' } },
+    );
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('nothing was written');
+    expect(result.stderr).toContain(
+      'test/fixtures/seeds/invalid-fields.yaml at article.published: is not a real calendar date',
+    );
+  });
+});
+
+describe('seeding', () => {
+  it('is idempotent: a second run leaves counts and every property exactly as they were', async () => {
+    const first = await seedFiles(driver, [geneva], { database });
+    const before = await snapshot();
+    const second = await seedFiles(driver, [geneva], { database });
+    expect(second.after).toEqual(first.after);
+    expect(second.counts?.nodesCreated).toBe(0);
+    expect(second.counts?.relationshipsCreated).toBe(0);
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('merges a second source naming the same person into the same node, adding its source', async () => {
+    await seedFiles(driver, [geneva], { database });
+    await seedFiles(driver, [fixture('second-article.yaml')], { database });
+    const [ryabkov] = await cypher(
+      "MATCH (p:Person) WHERE p.name = 'Sergei Ryabkov' RETURN count(p) AS nodes, collect(p)[0] AS p",
+    );
+    expect(ryabkov!.nodes).toBe(1);
+    expect(ryabkov!.p.properties.sources).toEqual([genevaArticle, 'article:fixture-second-source']);
+    expect(ryabkov!.p.properties.aliases).toEqual(['Ryabkov', 'Sergey Ryabkov']);
+    expect(ryabkov!.p.properties.aliasLanguages).toEqual(['id', 'en']);
+    // The new statement hangs off the node and the meeting the first source created.
+    const [link] = await cypher(
+      `MATCH (:Person {id: 'person:sergei-ryabkov'})-[s:STATED]->(st:Statement {id: 'statement:fixture-ryabkov-second-remark'})
+             -[:MADE_AT]->(m:Meeting {id: 'meeting:us-russia-talks-geneva-2022-01-10'})
+       RETURN s.sources AS sources, m.sources AS meetingSources`,
+    );
+    expect(link).toEqual({ sources: ['article:fixture-second-source'], meetingSources: [genevaArticle] });
+  });
+
+  it('seeds the bundled files into an empty database once, and never again', async () => {
+    const first = await seedIfEmpty(driver, database);
+    expect(first?.after.nodes).toBeGreaterThan(0);
+    expect(await seedIfEmpty(driver, database)).toBeNull();
+  });
+});
+
+describe('the Geneva article in the graph', () => {
+  beforeEach(async () => {
+    await seedFiles(driver, [geneva], { database });
+  });
+
+  it('holds every kind of entity the article reports', async () => {
+    const rows = await cypher(
+      "MATCH (n:Node) RETURN [l IN labels(n) WHERE l <> 'Node'][0] AS label, count(*) AS count ORDER BY label",
+    );
+    expect(Object.fromEntries(rows.map((r) => [r.label, r.count]))).toEqual({
+      Article: 1,
+      Meeting: 4,
+      Organization: 8,
+      Person: 2,
+      Place: 2,
+      Statement: 17,
+      Topic: 8,
+    });
+  });
+
+  it('records the article as the source of every node and every relationship', async () => {
+    const [row] = await cypher(
+      `CALL () { MATCH (n) WHERE n.sources IS NULL OR NOT $source IN n.sources RETURN count(n) AS nodes }
+       CALL () { MATCH ()-[r]->() WHERE r.sources IS NULL OR NOT $source IN r.sources RETURN count(r) AS rels }
+       RETURN nodes, rels`,
+      { source: genevaArticle },
+    );
+    expect(row).toEqual({ nodes: 0, rels: 0 });
+  });
+
+  it('knows who Ryabkov and Sherman are', async () => {
+    const rows = await cypher(
+      `MATCH (p:Person)-[h:HOLDS_POSITION]->(o:Organization)-[:PART_OF]->(state:Organization {kind: 'STATE'})
+       RETURN p.name AS person, h.title AS title, o.name AS organization, state.name AS state ORDER BY person`,
+    );
+    expect(rows).toEqual([
+      expect.objectContaining({ person: 'Sergei Ryabkov', title: 'Deputy Foreign Minister', state: 'Russia' }),
+      expect.objectContaining({ person: 'Wendy Sherman', title: 'Deputy Secretary of State', state: 'United States' }),
+    ]);
+  });
+
+  it('has the Geneva talks of Monday 10 January 2022, more than seven hours long, and the meetings around them', async () => {
+    const [talks] = await cypher(
+      `MATCH (m:Meeting {kind: 'TALKS'})-[:HELD_IN]->(:Place {name: 'Geneva'})-[:LOCATED_IN]->(:Place {name: 'Switzerland'})
+       MATCH (m)<-[:PARTICIPATED_IN]-(p:Person)
+       MATCH (m)-[:PART_OF]->(series:Meeting)
+       RETURN m.date AS date, m.datePrecision AS precision, m.duration AS duration,
+              m.durationQualifier AS qualifier, collect(p.name) AS people, series.datePrecision AS seriesPrecision`,
+    );
+    expect(talks).toMatchObject({
+      date: '2022-01-10',
+      precision: 'DAY',
+      duration: 'PT7H',
+      qualifier: 'MORE_THAN',
+      seriesPrecision: 'MONTH',
+    });
+    expect([...talks!.people].sort()).toEqual(['Sergei Ryabkov', 'Wendy Sherman']);
+    const [informal] = await cypher(
+      "MATCH (m:Meeting {kind: 'INFORMAL_MEETING'}) OPTIONAL MATCH (m)-[h:HELD_IN]->() RETURN m.date AS date, count(h) AS places",
+    );
+    // The article does not say where the Sunday meeting was: nothing is invented.
+    expect(informal).toEqual({ date: '2022-01-09', places: 0 });
+  });
+
+  it('attributes statements with speaker, occasion, audience, mentions and position in the article', async () => {
+    const [quote] = await cypher(
+      `MATCH (speaker)-[:STATED]->(s:Statement {id: 'statement:ryabkov-guarantees-must-be-legally-binding'})
+       MATCH (s)-[:MADE_AT]->(occasion:Meeting)
+       MATCH (s)-[at:REPORTED_IN]->(a:Article)
+       OPTIONAL MATCH (s)-[:MENTIONS]->(m)
+       RETURN speaker.name AS speaker, s.kind AS kind, s.language AS language, s.text AS text, s.audience AS audience,
+              occasion.kind AS occasion, s.date AS date, a.id AS article, at.paragraph AS paragraph,
+              at.offset AS offset, collect(m.id) AS mentions`,
+    );
+    expect(quote).toMatchObject({
+      speaker: 'Sergei Ryabkov',
+      kind: 'DIRECT_QUOTE',
+      language: 'id',
+      audience: ['reporters'],
+      occasion: 'PRESS_CONFERENCE',
+      date: '2022-01-10',
+      article: genevaArticle,
+    });
+    expect(quote!.text).toContain('mengikat secara hukum');
+    expect(quote!.paragraph).toBeGreaterThanOrEqual(1);
+    // Moscow and Washington speak too: positions attributed to states.
+    const states = await cypher(
+      "MATCH (o:Organization {kind: 'STATE'})-[:STATED]->(s:Statement) RETURN DISTINCT o.id AS id ORDER BY id",
+    );
+    expect(states.map((r) => r.id)).toEqual(['organization:russia', 'organization:united-states']);
+    const [sherman] = await cypher(
+      "MATCH (:Person {id: 'person:wendy-sherman'})-[:STATED]->(s) RETURN count(s) AS statements",
+    );
+    expect(sherman!.statements).toBeGreaterThanOrEqual(3);
+  });
+
+  it('finds names, aliases and statement text through the full-text index', async () => {
+    const rows = await cypher(
+      "CALL db.index.fulltext.queryNodes('search', 'Jenewa') YIELD node RETURN node.id AS id LIMIT 1",
+    );
+    expect(rows).toEqual([{ id: 'place:geneva' }]);
+  });
+});
+
+describe('the synthetic generator', () => {
+  it('is deterministic for a seed and differs for another', () => {
+    const a = JSON.stringify(syntheticDocuments(presets.tiny!, 7));
+    expect(JSON.stringify(syntheticDocuments(presets.tiny!, 7))).toBe(a);
+    expect(JSON.stringify(syntheticDocuments(presets.tiny!, 8))).not.toBe(a);
+  });
+
+  it('loads a skewed graph of the same model through the same loader', async () => {
+    const documents = syntheticDocuments(presets.tiny!, 1).map((raw, i) => ({ file: `synthetic[${i}]`, raw }));
+    const report = await seedDocuments(driver, documents, { database, transaction: 'batched' });
+    expect(report.after.relationships).toBeGreaterThan(1500);
+    const [shape] = await cypher(
+      `MATCH (m:Meeting) WITH m, COUNT { (m)<-[:PARTICIPATED_IN]-(:Person) } AS people
+       WITH min(people) AS fewest, max(people) AS most
+       MATCH (p:Person) WITH fewest, most, p, COUNT { (p)-[:PARTICIPATED_IN]->() } AS attended
+       WITH fewest, most, attended ORDER BY attended DESC
+       WITH fewest, most, collect(attended) AS attendance
+       RETURN fewest, most, attendance[0] AS busiest, attendance[size(attendance) / 2] AS median`,
+    );
+    expect(shape!.fewest).toBeGreaterThanOrEqual(2);
+    expect(shape!.most).toBeLessThanOrEqual(20);
+    expect(shape!.busiest).toBeGreaterThan(5 * Math.max(1, shape!.median));
+  });
+});
