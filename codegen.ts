@@ -19,8 +19,39 @@ const config: CodegenConfig = {
         useTypeImports: true,
         enumsAsTypes: true,
         avoidOptionals: { field: true, inputValue: false, object: false, defaultValue: false },
-        scalars: {},
-        mappers: {},
+        scalars: { JSONObject: 'Record<string, unknown>' },
+        // Resolvers pass the project's own records around; see src/graph/records.ts and connection.ts.
+        mappers: {
+          ...Object.fromEntries(
+            ['Node', 'Actor', 'Person', 'Organization', 'Place', 'Meeting', 'Statement', 'Article', 'Topic'].map(
+              (t) => [t, '../graph/records.js#NodeRecord'],
+            ),
+          ),
+          ...Object.fromEntries(
+            [
+              'Actor',
+              'Mention',
+              'Person',
+              'Position',
+              'MetWith',
+              'Organization',
+              'Member',
+              'Place',
+              'Meeting',
+              'Participation',
+              'Participant',
+              'Statement',
+              'Article',
+              'Topic',
+              'Timeline',
+            ].flatMap((t) => [
+              [`${t}Connection`, '../graph/connection.js#ConnectionRecord'],
+              [`${t}Edge`, '../graph/records.js#EdgeRecord'],
+            ]),
+          ),
+          PartialDate: '../graph/records.js#PartialDateRecord',
+          GraphRelationship: '../graph/records.js#RelationshipRecord',
+        },
       },
     },
   },

@@ -4,10 +4,12 @@
  */
 import type { Driver } from 'neo4j-driver';
 import { Database } from './db/database.js';
+import { createLoaders, type Loaders } from './graph/loaders.js';
 import type { Logger } from './logger.js';
 
 export interface Context {
   db: Database;
+  loaders: Loaders;
   logger: Logger;
 }
 
@@ -19,5 +21,5 @@ export interface ContextDeps {
 
 export function createContext(deps: ContextDeps): Context {
   const db = new Database(deps.driver, deps.database);
-  return { db, logger: deps.logger };
+  return { db, loaders: createLoaders(db), logger: deps.logger };
 }

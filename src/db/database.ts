@@ -27,6 +27,19 @@ export function createDriver(options: ConnectionOptions): Driver {
 
 export type Params = Record<string, unknown>;
 
+/**
+ * JavaScript has one number type; Cypher tells integers from floats (LIMIT takes only integers).
+ * Whole numbers become Cypher integers, everywhere in a parameter tree.
+ */
+export function cypherParams<T>(value: T): T {
+  if (typeof value === 'number') return (Number.isSafeInteger(value) ? neo4j.int(value) : value) as T;
+  if (Array.isArray(value)) return value.map(cypherParams) as T;
+  if (value && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, cypherParams(v)])) as T;
+  }
+  return value;
+}
+
 export class Database {
   /** Cypher round trips made through this view: the batching test reads it. */
   roundTrips = 0;
@@ -39,7 +52,7 @@ export class Database {
   /** Runs one read query in a read transaction (retried on transient errors by the driver). */
   async read<T extends RecordShape = RecordShape>(cypher: string, params: Params = {}): Promise<T[]> {
     this.roundTrips += 1;
-    const result: QueryResult<T> = await this.driver.executeQuery<QueryResult<T>>(cypher, params, {
+    const result: QueryResult<T> = await this.driver.executeQuery<QueryResult<T>>(cypher, cypherParams(params), {
       routing: neo4j.routing.READ,
       database: this.database,
     });
@@ -49,7 +62,7 @@ export class Database {
   /** Runs one write query in a write transaction. */
   async write<T extends RecordShape = RecordShape>(cypher: string, params: Params = {}): Promise<T[]> {
     this.roundTrips += 1;
-    const result: QueryResult<T> = await this.driver.executeQuery<QueryResult<T>>(cypher, params, {
+    const result: QueryResult<T> = await this.driver.executeQuery<QueryResult<T>>(cypher, cypherParams(params), {
       routing: neo4j.routing.WRITE,
       database: this.database,
     });

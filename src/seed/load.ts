@@ -4,6 +4,7 @@
  * Labels and relationship types come only from the allow-lists of graph-rows.ts.
  */
 import type { Driver, ManagedTransaction } from 'neo4j-driver';
+import { cypherParams } from '../db/database.js';
 import {
   labels,
   relationshipTypes,
@@ -111,7 +112,7 @@ function batchesOf(graph: GraphRows, size: number): Batch[] {
 }
 
 async function runBatch(tx: ManagedTransaction, batch: Batch, counts: LoadCounts): Promise<void> {
-  const result = await tx.run<{ written: number }>(batch.cypher, { rows: batch.rows });
+  const result = await tx.run<{ written: number }>(batch.cypher, cypherParams({ rows: batch.rows }));
   const written = Number(result.records[0]?.get('written') ?? 0);
   if (written !== batch.rows.length) {
     // Validation makes this unreachable; if it happens, roll back rather than write part of a fact.

@@ -1,0 +1,16 @@
+/** Cypher of the `articles` list: its filters and order. */
+import { dateArgument } from '../graph/arguments.js';
+import { Conditions, type ListQuery } from '../graph/list.js';
+import type { ArticleFilter, ArticleOrder } from '../generated/graphql.js';
+
+export function articlesQuery(
+  filter: ArticleFilter | null | undefined,
+  orderBy: ArticleOrder | null | undefined,
+): ListQuery {
+  const conditions = new Conditions()
+    .add(filter?.headlineContains?.toLowerCase(), 'headlineContains', 'toLower(n.headline) CONTAINS $headlineContains')
+    .dateRange(dateArgument('filter.from', filter?.from), dateArgument('filter.to', filter?.to))
+    .related(filter?.publisher, 'publisher', '(n)-[:PUBLISHED_BY]->(x)')
+    .add(filter?.language, 'language', 'n.language = $language');
+  return { label: 'Article', ...conditions, sortKey: "coalesce(n.date, '')", direction: orderBy?.direction ?? 'ASC' };
+}

@@ -1,0 +1,22 @@
+/** Article: the source documents, with their publisher and the statements they report. */
+import { expansionConnection, expansionSingle, idListConnection } from '../graph/connection.js';
+import { listConnection } from '../graph/list.js';
+import { dateOf } from '../graph/node-fields.js';
+import type { Resolvers } from '../generated/graphql.js';
+import { lookup } from '../node/resolvers.js';
+import { articlesQuery } from './cypher.js';
+
+export const articleResolvers: Resolvers = {
+  Query: {
+    article: lookup('Article'),
+    articles: (_parent, args, ctx) => listConnection(ctx, articlesQuery(args.filter, args.orderBy), args),
+  },
+  Article: {
+    url: (article) => (article.url as string | undefined) ?? null,
+    publishedOn: (article) => dateOf(article.date),
+    publisher: async (article, _args, ctx) =>
+      (await expansionSingle(ctx, 'articlePublisher', article.id))?.node ?? null,
+    statements: (article, args, ctx) => expansionConnection(ctx, 'articleStatements', article.id, args),
+    sources: (article, args, ctx) => idListConnection(ctx, [article.id], args),
+  },
+};

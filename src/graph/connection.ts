@@ -1,0 +1,108 @@
+/**
+ * Relay connections, lazily: a connection resolves to a record that knows how to fetch its page
+ * and its count, and only does what the query selects (`totalCount` costs nothing unless asked).
+ */
+import type { Context } from '../context.js';
+import { encodeCursor, pageArguments, type Cursor } from './arguments.js';
+import type { ExpansionName } from './expansions.js';
+import type { EdgeRecord, NodeRecord } from './records.js';
+
+export interface Page {
+  edges: EdgeRecord[];
+  hasNextPage: boolean;
+  hasPreviousPage: boolean;
+}
+
+export interface ConnectionRecord {
+  page(): Promise<Page>;
+  count(): Promise<number>;
+}
+
+function once<T>(fetch: () => Promise<T>): () => Promise<T> {
+  let promise: Promise<T> | undefined;
+  return () => (promise ??= fetch());
+}
+
+export function connection(page: () => Promise<Page>, count: () => Promise<number>): ConnectionRecord {
+  return { page: once(page), count: once(count) };
+}
+
+/** Turns the `first + 1` rows of a keyset query into a page. */
+export function pageFromRows(
+  rows: { node: NodeRecord; rel?: Record<string, unknown>; key: string | number }[],
+  first: number,
+  after: Cursor | null,
+): Page {
+  return {
+    edges: rows.slice(0, first).map((row) => ({
+      cursor: encodeCursor(row.key, row.node.id),
+      node: row.node,
+      rel: row.rel ?? {},
+    })),
+    hasNextPage: rows.length > first,
+    hasPreviousPage: after !== null,
+  };
+}
+
+/** A connection over the neighbours of one node, batched with its siblings by the loaders. */
+export function expansionConnection(
+  ctx: Context,
+  expansion: ExpansionName,
+  parentId: string,
+  args: { first?: number | null; after?: string | null },
+  defaultFirst = 20,
+): ConnectionRecord {
+  const { first, after } = pageArguments(args, defaultFirst);
+  return connection(
+    async () => pageFromRows(await ctx.loaders.expansionPage.load({ expansion, parentId, first, after }), first, after),
+    () => ctx.loaders.expansionCount.load({ expansion, parentId }),
+  );
+}
+
+/** The single neighbour over an expansion (a meeting's place, a statement's speaker), or null. */
+export async function expansionSingle(ctx: Context, expansion: ExpansionName, parentId: string) {
+  const rows = await ctx.loaders.expansionPage.load({ expansion, parentId, first: 1, after: null });
+  return rows[0] ?? null;
+}
+
+/** A connection over a list of ids held by a node or relationship (its `sources`), in list order. */
+export function idListConnection(
+  ctx: Context,
+  ids: readonly string[] | undefined,
+  args: { first?: number | null; after?: string | null },
+  defaultFirst = 10,
+): ConnectionRecord {
+  const { first, after } = pageArguments(args, defaultFirst);
+  const all = ids ?? [];
+  return connection(
+    async () => {
+      const start = after ? Number(after.key) + 1 : 0;
+      const slice = all.slice(start, start + first);
+      const nodes = await ctx.loaders.node.loadMany(slice);
+      const edges: EdgeRecord[] = [];
+      nodes.forEach((node, i) => {
+        if (node && !(node instanceof Error)) {
+          edges.push({ cursor: encodeCursor(start + i, node.id), node, rel: {} });
+        }
+      });
+      return { edges, hasNextPage: start + first < all.length, hasPreviousPage: start > 0 };
+    },
+    () => Promise.resolve(all.length),
+  );
+}
+
+/** Resolvers shared by every connection type. */
+export const connectionResolvers = {
+  edges: async (c: ConnectionRecord) => (await c.page()).edges,
+  nodes: async (c: ConnectionRecord) => (await c.page()).edges.map((edge) => edge.node),
+  pageInfo: async (c: ConnectionRecord) => {
+    const page = await c.page();
+    return {
+      hasNextPage: page.hasNextPage,
+      hasPreviousPage: page.hasPreviousPage,
+      startCursor: page.edges[0]?.cursor ?? null,
+      endCursor: page.edges.at(-1)?.cursor ?? null,
+    };
+  },
+  totalCount: (c: ConnectionRecord) => c.count(),
+};

@@ -1,0 +1,91 @@
+/**
+ * Root lists (`people`, `meetings`, …): one label, filter conditions from the domain's cypher.ts,
+ * keyset pagination on (sort key, id) so that pages neither lose nor repeat items.
+ */
+import type { Context } from '../context.js';
+import type { Label } from '../seed/graph-rows.js';
+import { pageArguments } from './arguments.js';
+import { connection, pageFromRows, type ConnectionRecord } from './connection.js';
+import { nodeProjection, toNodeRecord } from './records.js';
+
+export interface ListQuery {
+  label: Label;
+  /** Cypher conditions on `n`, joined with AND; their values are in `params`. */
+  where: string[];
+  params: Record<string, unknown>;
+  /** Sort key expression on `n` (never null). */
+  sortKey: string;
+  direction: 'ASC' | 'DESC';
+}
+
+export function listConnection(
+  ctx: Context,
+  query: ListQuery,
+  args: { first?: number | null; after?: string | null },
+): ConnectionRecord {
+  const { first, after } = pageArguments(args);
+  const where = query.where.length > 0 ? `WHERE ${query.where.join(' AND ')}` : '';
+  const [gt, dir] = query.direction === 'ASC' ? ['>', 'ASC'] : ['<', 'DESC'];
+  const page = `
+MATCH (n:${query.label})
+${where}
+WITH n, ${query.sortKey} AS k
+WHERE $afterId IS NULL OR k ${gt} $afterKey OR (k = $afterKey AND n.id ${gt} $afterId)
+RETURN ${nodeProjection('n')} AS node, k AS key
+ORDER BY k ${dir}, n.id ${dir}
+LIMIT $limit`;
+  const count = `MATCH (n:${query.label}) ${where} RETURN count(n) AS total`;
+  return connection(
+    async () => {
+      const rows = await ctx.db.read<{ node: Record<string, unknown>; key: string }>(page, {
+        ...query.params,
+        afterKey: after?.key ?? null,
+        afterId: after?.id ?? null,
+        limit: first + 1,
+      });
+      return pageFromRows(
+        rows.map((row) => ({ node: ctx.loaders.prime(toNodeRecord(row.node)), key: row.key })),
+        first,
+        after,
+      );
+    },
+    async () => {
+      const [row] = await ctx.db.read<{ total: number }>(count, query.params);
+      return row?.total ?? 0;
+    },
+  );
+}
+
+/** Builds WHERE conditions from the filter values that are set; each value becomes a parameter. */
+export class Conditions {
+  readonly where: string[] = [];
+  readonly params: Record<string, unknown> = {};
+
+  add(value: unknown, param: string, condition: string): this {
+    if (value !== null && value !== undefined) {
+      this.where.push(condition);
+      this.params[param] = value;
+    }
+    return this;
+  }
+
+  /** Name or alias contains the text, case-insensitively. */
+  nameContains(value: string | null | undefined): this {
+    return this.add(
+      value?.toLowerCase(),
+      'nameContains',
+      '(toLower(n.name) CONTAINS $nameContains OR any(a IN coalesce(n.aliases, []) WHERE toLower(a) CONTAINS $nameContains))',
+    );
+  }
+
+  /** Dated on or after `from`, on or before `to` (a whole month or year when `to` is less precise). */
+  dateRange(from: string | null, to: string | null): this {
+    this.add(from, 'from', 'n.date >= $from');
+    return this.add(to, 'to', '(n.date <= $to OR n.date STARTS WITH $to)');
+  }
+
+  /** Has a relationship (given as a pattern from `n` to `(x)`) to the node with this id. */
+  related(value: string | null | undefined, param: string, pattern: string): this {
+    return this.add(value, param, `EXISTS { MATCH ${pattern} WHERE x.id = $${param} }`);
+  }
+}

@@ -1,0 +1,166 @@
+/**
+ * Per-request DataLoaders: every node lookup and every relationship expansion of a request is
+ * batched into one Cypher query per kind and page size, however long the lists it hangs from.
+ * Built fresh for each request by the context, so no cache outlives a request.
+ */
+import DataLoader from 'dataloader';
+import type { Database } from '../db/database.js';
+import type { Cursor } from './arguments.js';
+import { expansionCountCypher, expansionPageCypher, type ExpansionName } from './expansions.js';
+import { metWithCountCypher, metWithCypher, sharedMeetingsCypher } from '../person/cypher.js';
+import { nodeProjection, toNodeRecord, type NodeRecord } from './records.js';
+
+export interface ExpansionKey {
+  expansion: ExpansionName;
+  parentId: string;
+  first: number;
+  after: Cursor | null;
+}
+
+export interface ExpansionRow {
+  node: NodeRecord;
+  rel: Record<string, unknown>;
+  key: string | number;
+}
+
+export interface PairKey {
+  a: string;
+  b: string;
+  first: number;
+}
+
+/** Groups keys so that each group runs as one query; answers come back in key order. */
+async function grouped<K, V>(keys: readonly K[], groupOf: (key: K) => string, run: (keys: K[]) => Promise<V[]>) {
+  const groups = new Map<string, number[]>();
+  keys.forEach((key, index) => {
+    const group = groupOf(key);
+    groups.set(group, [...(groups.get(group) ?? []), index]);
+  });
+  const results = new Array<V>(keys.length);
+  await Promise.all(
+    [...groups.values()].map(async (indexes) => {
+      const values = await run(indexes.map((i) => keys[i]!));
+      indexes.forEach((keyIndex, i) => (results[keyIndex] = values[i]!));
+    }),
+  );
+  return results;
+}
+
+export function createLoaders(db: Database) {
+  const node = new DataLoader<string, NodeRecord | null>(async (ids) => {
+    const rows = await db.read<{ node: Record<string, unknown> }>(
+      `MATCH (n:Node) WHERE n.id IN $ids RETURN ${nodeProjection('n')} AS node`,
+      { ids: [...ids] },
+    );
+    const byId = new Map(rows.map((row) => [row.node.id as string, toNodeRecord(row.node)]));
+    return ids.map((id) => byId.get(id) ?? null);
+  });
+
+  const prime = (record: NodeRecord) => {
+    node.prime(record.id, record);
+    return record;
+  };
+
+  const expansionPage = new DataLoader<ExpansionKey, ExpansionRow[], string>(
+    (keys) =>
+      grouped(
+        keys,
+        (key) => `${key.expansion}/${key.first}`,
+        async (group) => {
+          const { expansion, first } = group[0]!;
+          const rows = await db.read<{
+            slot: number;
+            node: Record<string, unknown>;
+            rel: Record<string, unknown>;
+            key: string;
+          }>(expansionPageCypher(expansion), {
+            rows: group.map((key, slot) => ({
+              slot,
+              id: key.parentId,
+              afterKey: key.after?.key ?? null,
+              afterId: key.after?.id ?? null,
+            })),
+            limit: first + 1,
+          });
+          const pages = group.map((): ExpansionRow[] => []);
+          for (const row of rows)
+            pages[row.slot]!.push({ node: prime(toNodeRecord(row.node)), rel: row.rel, key: row.key });
+          return pages;
+        },
+      ),
+    { cacheKeyFn: (key) => JSON.stringify([key.expansion, key.parentId, key.first, key.after]) },
+  );
+
+  const expansionCount = new DataLoader<{ expansion: ExpansionName; parentId: string }, number, string>(
+    (keys) =>
+      grouped(
+        keys,
+        (key) => key.expansion,
+        async (group) => {
+          const rows = await db.read<{ parent: string; total: number }>(expansionCountCypher(group[0]!.expansion), {
+            ids: [...new Set(group.map((key) => key.parentId))],
+          });
+          const byParent = new Map(rows.map((row) => [row.parent, row.total]));
+          return group.map((key) => byParent.get(key.parentId) ?? 0);
+        },
+      ),
+    { cacheKeyFn: (key) => `${key.expansion}/${key.parentId}` },
+  );
+
+  const metWithPage = new DataLoader<Omit<ExpansionKey, 'expansion'>, ExpansionRow[], string>(
+    (keys) =>
+      grouped(
+        keys,
+        (key) => String(key.first),
+        async (group) => {
+          const rows = await db.read<{ slot: number; node: Record<string, unknown>; shared: number }>(metWithCypher, {
+            rows: group.map((key, slot) => ({
+              slot,
+              id: key.parentId,
+              afterKey: key.after?.key ?? null,
+              afterId: key.after?.id ?? null,
+            })),
+            limit: group[0]!.first + 1,
+          });
+          const pages = group.map((): ExpansionRow[] => []);
+          for (const row of rows) {
+            pages[row.slot]!.push({
+              node: prime(toNodeRecord(row.node)),
+              rel: { meetingCount: row.shared },
+              key: row.shared,
+            });
+          }
+          return pages;
+        },
+      ),
+    { cacheKeyFn: (key) => JSON.stringify([key.parentId, key.first, key.after]) },
+  );
+
+  const metWithCount = new DataLoader<string, number>(async (ids) => {
+    const rows = await db.read<{ parent: string; total: number }>(metWithCountCypher, { ids: [...new Set(ids)] });
+    const byParent = new Map(rows.map((row) => [row.parent, row.total]));
+    return ids.map((id) => byParent.get(id) ?? 0);
+  });
+
+  const sharedMeetings = new DataLoader<PairKey, NodeRecord[], string>(
+    (keys) =>
+      grouped(
+        keys,
+        (key) => String(key.first),
+        async (group) => {
+          const rows = await db.read<{ slot: number; meetings: Record<string, unknown>[] }>(sharedMeetingsCypher, {
+            pairs: group.map((key, slot) => ({ slot, a: key.a, b: key.b })),
+            first: group[0]!.first,
+          });
+          const answers = group.map((): NodeRecord[] => []);
+          for (const row of rows) answers[row.slot] = row.meetings.map((m) => prime(toNodeRecord(m)));
+          return answers;
+        },
+      ),
+    { cacheKeyFn: (key) => `${key.a}/${key.b}/${key.first}` },
+  );
+
+  return { node, prime, expansionPage, expansionCount, metWithPage, metWithCount, sharedMeetings };
+}
+
+export type Loaders = ReturnType<typeof createLoaders>;

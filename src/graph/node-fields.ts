@@ -1,0 +1,38 @@
+/** Field resolvers every kind of node shares: provenance, aliases, dates. */
+import type { Context } from '../context.js';
+import { idListConnection } from './connection.js';
+import type { EdgeRecord, NodeRecord, PartialDateRecord } from './records.js';
+
+type PageArgs = { first?: number | null; after?: string | null };
+
+export const sourcesOf = (node: NodeRecord, args: PageArgs, ctx: Context) => idListConnection(ctx, node.sources, args);
+
+/** `sources` of a connection edge that is a relationship: the relationship's own provenance. */
+export const edgeSources = (edge: EdgeRecord, args: PageArgs, ctx: Context) =>
+  idListConnection(ctx, edge.rel.sources as string[] | undefined, args);
+
+export function aliasesOf(node: NodeRecord) {
+  const names = (node.aliases as string[] | undefined) ?? [];
+  const languages = (node.aliasLanguages as string[] | undefined) ?? [];
+  return names.map((name, i) => ({ name, language: languages[i] ?? 'und' }));
+}
+
+export const dateOf = (value: unknown): PartialDateRecord | null => (typeof value === 'string' ? value : null);
+
+const daysInMonth = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate();
+
+export const partialDateResolvers = {
+  iso: (date: PartialDateRecord) => date,
+  precision: (date: PartialDateRecord) =>
+    date.length === 4 ? 'YEAR' : date.length === 7 ? 'MONTH' : date.length === 10 ? 'DAY' : 'MINUTE',
+  earliest: (date: PartialDateRecord) =>
+    date.length === 4 ? `${date}-01-01` : date.length === 7 ? `${date}-01` : date.slice(0, 10),
+  latest: (date: PartialDateRecord) => {
+    if (date.length === 4) return `${date}-12-31`;
+    if (date.length === 7) {
+      const [year, month] = date.split('-').map(Number);
+      return `${date}-${daysInMonth(year!, month!)}`;
+    }
+    return date.slice(0, 10);
+  },
+};

@@ -1,0 +1,25 @@
+/** Cypher of the `meetings` list: its filters and order. */
+import { dateArgument } from '../graph/arguments.js';
+import { Conditions, type ListQuery } from '../graph/list.js';
+import type { MeetingFilter, MeetingOrder } from '../generated/graphql.js';
+
+export function meetingsQuery(
+  filter: MeetingFilter | null | undefined,
+  orderBy: MeetingOrder | null | undefined,
+): ListQuery {
+  const conditions = new Conditions()
+    .nameContains(filter?.nameContains)
+    .add(filter?.kind, 'kind', 'n.kind = $kind')
+    .dateRange(dateArgument('filter.from', filter?.from), dateArgument('filter.to', filter?.to))
+    // A meeting in Geneva is also a meeting in Switzerland.
+    .related(filter?.place, 'place', '(n)-[:HELD_IN]->(:Place)-[:LOCATED_IN*0..5]->(x)')
+    .related(filter?.participant, 'participant', '(n)<-[:PARTICIPATED_IN]-(x)')
+    .related(filter?.topic, 'topic', '(n)-[:ABOUT]->(x)');
+  const byName = orderBy?.field === 'NAME';
+  return {
+    label: 'Meeting',
+    ...conditions,
+    sortKey: byName ? "coalesce(n.name, '')" : "coalesce(n.date, '')",
+    direction: orderBy?.direction ?? 'ASC',
+  };
+}

@@ -1,0 +1,19 @@
+/** Cypher of the `organizations` list: its filters and order. */
+import { Conditions, type ListQuery } from '../graph/list.js';
+import type { OrganizationFilter, OrganizationOrder } from '../generated/graphql.js';
+
+export function organizationsQuery(
+  filter: OrganizationFilter | null | undefined,
+  orderBy: OrganizationOrder | null | undefined,
+): ListQuery {
+  const conditions = new Conditions()
+    .nameContains(filter?.nameContains)
+    .add(filter?.kind, 'kind', 'n.kind = $kind')
+    .related(filter?.parent, 'parent', '(n)-[:PART_OF]->(x)');
+  return {
+    label: 'Organization',
+    ...conditions,
+    sortKey: "coalesce(n.name, '')",
+    direction: orderBy?.direction ?? 'ASC',
+  };
+}

@@ -1,0 +1,24 @@
+/** Cypher of the `statements` list: its filters and order. */
+import { dateArgument } from '../graph/arguments.js';
+import { Conditions, type ListQuery } from '../graph/list.js';
+import type { StatementFilter, StatementOrder } from '../generated/graphql.js';
+
+export function statementsQuery(
+  filter: StatementFilter | null | undefined,
+  orderBy: StatementOrder | null | undefined,
+): ListQuery {
+  const conditions = new Conditions()
+    .add(
+      filter?.textContains?.toLowerCase(),
+      'textContains',
+      '(toLower(n.text) CONTAINS $textContains OR toLower(n.summary) CONTAINS $textContains)',
+    )
+    .add(filter?.kind, 'kind', 'n.kind = $kind')
+    .add(filter?.language, 'language', 'n.language = $language')
+    .dateRange(dateArgument('filter.from', filter?.from), dateArgument('filter.to', filter?.to))
+    .related(filter?.speaker, 'speaker', '(n)<-[:STATED]-(x)')
+    .related(filter?.mentions, 'mentions', '(n)-[:MENTIONS]->(x)')
+    .related(filter?.topic, 'topic', '(n)-[:ABOUT]->(x)')
+    .related(filter?.occasion, 'occasion', '(n)-[:MADE_AT]->(x)');
+  return { label: 'Statement', ...conditions, sortKey: "coalesce(n.date, '')", direction: orderBy?.direction ?? 'ASC' };
+}
