@@ -23,6 +23,7 @@ const schema = z.object({
   NEO4J_HOME: z.string().default(path.join(runtimeDir, 'dev')),
   NEO4J_HEAP: z.string().default('1g'),
   NEO4J_PAGECACHE: z.string().default('1g'),
+  MAX_QUERY_COST: z.coerce.number().int().min(1).default(50_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

@@ -42,6 +42,7 @@ async function main(): Promise<void> {
     driver: connection.driver,
     database: connection.database,
     logger,
+    maxQueryCost: config.MAX_QUERY_COST,
     port: config.PORT,
     host: config.HOST,
   });

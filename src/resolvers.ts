@@ -7,8 +7,11 @@ import { nodeResolvers } from './node/resolvers.js';
 import { organizationResolvers } from './organization/resolvers.js';
 import { personResolvers } from './person/resolvers.js';
 import { placeResolvers } from './place/resolvers.js';
+import { searchResolvers } from './search/resolvers.js';
 import { statementResolvers } from './statement/resolvers.js';
+import { timelineResolvers } from './timeline/resolvers.js';
 import { topicResolvers } from './topic/resolvers.js';
+import { traversalResolvers } from './traversal/resolvers.js';
 
 const domains: Resolvers[] = [
   aboutResolvers,
@@ -20,6 +23,9 @@ const domains: Resolvers[] = [
   statementResolvers,
   articleResolvers,
   topicResolvers,
+  traversalResolvers,
+  searchResolvers,
+  timelineResolvers,
 ];
 
 /** Merges the domains' maps type by type; a field defined twice is a programming error. */

@@ -4,16 +4,18 @@
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { expressMiddleware } from '@as-integrations/express5';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
 import express from 'express';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { Driver } from 'neo4j-driver';
 import { createContext, type Context } from './context.js';
 import type { Logger } from './logger.js';
+import { costLimitPlugin } from './http/cost.js';
 import { playgroundRouter } from './http/playground.js';
 import { loadTypeDefs, resolvers } from './schema.js';
 
@@ -21,6 +23,8 @@ export interface ServerOptions {
   driver: Driver;
   database?: string;
   logger: Logger;
+  /** The most objects one request may return (see ./http/cost.ts). */
+  maxQueryCost?: number;
 }
 
 export interface RunningServer {
@@ -45,19 +49,57 @@ export function formatError(logger: Logger) {
   };
 }
 
+/**
+ * Reports in each response's `extensions` how many Cypher queries it took: the number a client can
+ * watch to see that batching holds (it stays flat as lists grow).
+ */
+const cypherQueryCount: ApolloServerPlugin<Context> = {
+  requestDidStart: () =>
+    Promise.resolve({
+      willSendResponse: ({ response, contextValue }) => {
+        if (response.body.kind === 'single') {
+          response.body.singleResult.extensions = {
+            ...response.body.singleResult.extensions,
+            cypherQueries: contextValue.db.roundTrips,
+          };
+        }
+        return Promise.resolve();
+      },
+    }),
+};
+
+/**
+ * Request limits (graphql-armor): depth, aliases, tokens and an estimated cost, generous enough for
+ * the nested queries the API is made for (person → meetings → participants → positions).
+ */
+const armor = new ApolloArmor({
+  maxDepth: { n: 16 },
+  maxAliases: { n: 30 },
+  maxTokens: { n: 5000 },
+  maxDirectives: { n: 50 },
+  // The cost is estimated by ./http/cost.ts, which understands page sizes.
+  costLimit: { enabled: false },
+});
+
 export async function createServer(
   options: ServerOptions,
 ): Promise<{ app: express.Express; httpServer: http.Server; apollo: ApolloServer<Context> }> {
   const app = express();
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
+  const protection = armor.protect();
   const apollo = new ApolloServer<Context>({
+    ...protection,
     typeDefs: loadTypeDefs(),
     resolvers,
     introspection: true,
     includeStacktraceInErrorResponses: false,
     formatError: formatError(options.logger),
+    validationRules: protection.validationRules,
     plugins: [
+      ...(protection.plugins as ApolloServerPlugin<Context>[]),
+      costLimitPlugin<Context>(options.maxQueryCost ?? 50_000),
+      cypherQueryCount,
       ApolloServerPluginDrainHttpServer({ httpServer }),
       // Apollo's default landing page loads from a CDN; ours is served from this process.
       ApolloServerPluginLandingPageDisabled(),

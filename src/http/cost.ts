@@ -1,0 +1,98 @@
+/**
+ * The cost of a request, estimated before it runs: how many objects it can return at most.
+ * A field costs as many objects as its parents can number; a field with `first` or `limit`
+ * multiplies what is beneath it. `people(first: 100) { meetings(first: 20) { … } }` costs
+ * 100 + 100 × 20 objects. Requests above the limit are refused before any Cypher runs.
+ */
+import type { ApolloServerPlugin } from '@apollo/server';
+import {
+  GraphQLError,
+  getArgumentValues,
+  getNamedType,
+  isAbstractType,
+  isCompositeType,
+  isInterfaceType,
+  isObjectType,
+  Kind,
+  type FragmentDefinitionNode,
+  type GraphQLCompositeType,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+  type SelectionSetNode,
+} from 'graphql';
+
+export function estimateCost(
+  schema: GraphQLSchema,
+  operation: OperationDefinitionNode,
+  fragments: Record<string, FragmentDefinitionNode>,
+  variables: Record<string, unknown>,
+): number {
+  const walk = (
+    selectionSet: SelectionSetNode,
+    parent: GraphQLCompositeType,
+    count: number,
+    seen: Set<string>,
+  ): number => {
+    let total = 0;
+    for (const selection of selectionSet.selections) {
+      if (selection.kind === Kind.FIELD) {
+        if (selection.name.value.startsWith('__') || (isAbstractType(parent) && !isInterfaceType(parent))) continue;
+        const field = (isObjectType(parent) || isInterfaceType(parent)) && parent.getFields()[selection.name.value];
+        const type = field && getNamedType(field.type);
+        if (field && type && selection.selectionSet && isCompositeType(type)) {
+          const args = getArgumentValues(field, selection, variables);
+          // A connection's `edges` and `nodes`, a path's nodes, a subgraph's nodes: bounded by the
+          // `first` or `limit` of the field above them, which has already multiplied the count.
+          const multiplier =
+            typeof args.first === 'number'
+              ? args.first
+              : typeof args.limit === 'number'
+                ? args.limit
+                : Array.isArray(args.ids)
+                  ? args.ids.length
+                  : 1;
+          total += count * multiplier;
+          total += walk(selection.selectionSet, type, count * multiplier, seen);
+        }
+      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+        const condition = selection.typeCondition ? schema.getType(selection.typeCondition.name.value) : parent;
+        if (condition && isCompositeType(condition)) total += walk(selection.selectionSet, condition, count, seen);
+      } else {
+        const name = selection.name.value;
+        const fragment = fragments[name];
+        if (!fragment || seen.has(name)) continue;
+        const condition = schema.getType(fragment.typeCondition.name.value);
+        if (condition && isCompositeType(condition)) {
+          total += walk(fragment.selectionSet, condition, count, new Set([...seen, name]));
+        }
+      }
+    }
+    return total;
+  };
+  const root = schema.getRootType(operation.operation);
+  return root ? walk(operation.selectionSet, root, 1, new Set()) : 0;
+}
+
+export function costLimitPlugin<C extends object>(maxCost: number): ApolloServerPlugin<C> {
+  return {
+    requestDidStart: () =>
+      Promise.resolve({
+        didResolveOperation: ({ schema, operation, document, request }) => {
+          if (!operation) return Promise.resolve();
+          const fragments: Record<string, FragmentDefinitionNode> = {};
+          for (const definition of document.definitions) {
+            if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[definition.name.value] = definition;
+          }
+          const cost = estimateCost(schema, operation, fragments, request.variables ?? {});
+          if (cost > maxCost) {
+            throw new GraphQLError(
+              `This request could return up to ${cost} objects, more than the limit of ${maxCost}. ` +
+                'Ask for smaller pages (`first`) or fewer nested connections.',
+              { extensions: { code: 'QUERY_TOO_COSTLY', cost, maxCost, http: { status: 400 } } },
+            );
+          }
+          return Promise.resolve();
+        },
+      }),
+  };
+}

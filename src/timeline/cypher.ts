@@ -1,0 +1,26 @@
+/** Cypher of `timeline`: an entity's dated meetings and statements in date order, keyset-paginated. */
+
+const items = `
+MATCH (e:Node {id: $of})
+CALL (e) {
+  MATCH (e)-[:PARTICIPATED_IN]->(x:Meeting) RETURN x
+  UNION
+  MATCH (e)-[:STATED]->(x:Statement) RETURN x
+  UNION
+  MATCH (e)<-[:HELD_IN]-(x:Meeting) RETURN x
+  UNION
+  MATCH (e)<-[:ABOUT]-(x:Meeting|Statement) RETURN x
+}
+WITH x
+WHERE x.date IS NOT NULL
+  AND ($from IS NULL OR x.date >= $from)
+  AND ($to IS NULL OR x.date <= $to OR x.date STARTS WITH $to)`;
+
+export const timelinePageCypher = `${items}
+  AND ($afterId IS NULL OR x.date > $afterKey OR (x.date = $afterKey AND x.id > $afterId))
+RETURN x {.*, __labels: labels(x)} AS node, x.date AS key
+ORDER BY x.date, x.id
+LIMIT $limit`;
+
+export const timelineCountCypher = `${items}
+RETURN count(x) AS total`;

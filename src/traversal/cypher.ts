@@ -1,0 +1,95 @@
+/**
+ * Cypher of the traversals: shortest paths, neighbourhoods and common connections.
+ *
+ * Every value is a parameter. Two things cannot be: a variable-length bound (`*..N`), which is
+ * interpolated only as an integer checked here, and the choice between the filtered and the
+ * unfiltered shortest-path query, which is one of two constant texts. (`$types IS NULL OR all(...)`
+ * would keep one text, but Neo4j cannot push an OR into the breadth-first search and plans an
+ * exhaustive enumeration of paths instead.) Relationship types reach Cypher only as `$types`,
+ * compared with `type(r) IN $types`.
+ */
+import { nodeProjection, relationshipProjection } from '../graph/records.js';
+
+/** The hop bound of a variable-length pattern: an integer, checked again here because it is interpolated. */
+function hopBound(hops: number, max: number): number {
+  if (!Number.isSafeInteger(hops) || hops < 1 || hops > max) throw new Error(`hop bound ${hops} is not in 1..${max}`);
+  return hops;
+}
+
+const pathProjection = `[n IN nodes(p) | ${nodeProjection('n')}] AS nodes,
+       [r IN relationships(p) | ${relationshipProjection('r')}] AS relationships`;
+
+/** Start and end looked up by id (index-backed), then the pattern between them, undirected. */
+function pathQuery(algorithm: 'shortestPath' | 'allShortestPaths', maxHops: number, filtered: boolean) {
+  return `
+MATCH (a:Node {id: $from}), (b:Node {id: $to})
+MATCH p = ${algorithm}((a)-[*..${hopBound(maxHops, 10)}]-(b))
+${filtered ? 'WHERE all(r IN relationships(p) WHERE type(r) IN $types)' : ''}`;
+}
+
+/** One shortest path from $from to $to, following only $types when `filtered`. Params: from, to, types. */
+export const shortestPathCypher = (
+  maxHops: number,
+  filtered: boolean,
+) => `${pathQuery('shortestPath', maxHops, filtered)}
+RETURN ${pathProjection}`;
+
+/**
+ * All shortest paths from $from to $to, in the order of their node ids, at most $first.
+ * Params: from, to, types, first.
+ */
+export const allShortestPathsCypher = (maxHops: number, filtered: boolean) => `${pathQuery(
+  'allShortestPaths',
+  maxHops,
+  filtered,
+)}
+WITH p, [n IN nodes(p) | n.id] AS order
+ORDER BY order
+LIMIT $first
+RETURN ${pathProjection}`;
+
+/**
+ * One breadth-first level of a neighbourhood: the ids one hop from $frontier not yet in $seen,
+ * at most $room of them, in id order (so that a truncated answer is the same every time).
+ */
+export const neighborhoodLevelCypher = `
+UNWIND $frontier AS id
+MATCH (a:Node {id: id})-[r]-(b:Node)
+WHERE ($types IS NULL OR type(r) IN $types) AND NOT b.id IN $seen
+WITH DISTINCT b.id AS id
+ORDER BY id
+LIMIT $room
+RETURN id`;
+
+/** The nodes of $ids (in no particular order). */
+export const nodesByIdCypher = `
+MATCH (n:Node)
+WHERE n.id IN $ids
+RETURN ${nodeProjection('n')} AS node`;
+
+/** The relationships among the nodes of $ids, of $types when given, at most $limit. */
+export const relationshipsAmongCypher = `
+MATCH (a:Node)-[r]->(b:Node)
+WHERE a.id IN $ids AND b.id IN $ids AND ($types IS NULL OR type(r) IN $types)
+WITH r, a.id AS fromId, type(r) AS relType, b.id AS toId
+ORDER BY fromId, relType, toId, r.title
+LIMIT $limit
+RETURN ${relationshipProjection('r')} AS rel`;
+
+/**
+ * The nodes other than $a and $b with a relationship (of $types, when given) to both, most
+ * relationships first, then by id; at most $first.
+ */
+export const commonConnectionsCypher = `
+MATCH (a:Node {id: $a}), (b:Node {id: $b})
+MATCH (a)-[ra]-(c:Node)
+WHERE c <> a AND c <> b AND ($types IS NULL OR type(ra) IN $types)
+WITH a, b, c, collect(ra) AS toA
+MATCH (c)-[rb]-(b)
+WHERE $types IS NULL OR type(rb) IN $types
+WITH c, toA, collect(rb) AS toB
+ORDER BY size(toA) + size(toB) DESC, c.id
+LIMIT $first
+RETURN ${nodeProjection('c')} AS node,
+       [r IN toA | ${relationshipProjection('r')}] AS toA,
+       [r IN toB | ${relationshipProjection('r')}] AS toB`;
