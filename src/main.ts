@@ -60,6 +60,12 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  // `kill <npm pid>` ends npm without passing the signal on: when our parent goes, we go too,
+  // rather than leave a server and its Neo4j running with nobody to stop them.
+  const parent = process.ppid;
+  setInterval(() => {
+    if (process.ppid !== parent) void shutdown('parent process exited');
+  }, 1000).unref();
 }
 
 main().catch((error: unknown) => {

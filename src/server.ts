@@ -93,6 +93,8 @@ export async function createServer(
     typeDefs: loadTypeDefs(),
     resolvers,
     introspection: true,
+    // main.ts owns SIGINT/SIGTERM: it stops Apollo, then the driver, then the Neo4j it started.
+    stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: false,
     formatError: formatError(options.logger),
     validationRules: protection.validationRules,

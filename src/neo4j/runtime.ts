@@ -311,8 +311,21 @@ export async function startNeo4j(opts: StartOptions): Promise<Instance & { reuse
   const { pid: existing, stale } = runningPid(opts.home);
   if (existing) {
     const port = configuredBoltPort(opts.home) ?? opts.boltPort;
-    log(`Neo4j is already running for ${opts.home} (pid ${existing}, port ${port}); using it.`);
-    return { uri: `bolt://127.0.0.1:${port}`, pid: existing, logFile, reused: true };
+    const existingUri = `bolt://127.0.0.1:${port}`;
+    // It may still be starting, or be shutting down after a previous run: wait for one or the other.
+    const ready = await waitForBolt(existingUri, opts.password, () => isAlive(existing), 60_000);
+    if (ready.ok) {
+      log(`Neo4j is already running for ${opts.home} (pid ${existing}, port ${port}); using it.`);
+      return { uri: existingUri, pid: existing, logFile, reused: true };
+    }
+    if (isAlive(existing)) {
+      throw new Neo4jRuntimeError(
+        `Neo4j (pid ${existing}) is running for ${opts.home} but does not answer on ${existingUri}. ` +
+          `Stop it with \`npm run neo4j -- stop\` (or kill ${existing}), then try again; its logs are in ${path.join(opts.home, 'logs')}.`,
+      );
+    }
+    fs.rmSync(pidFile(opts.home), { force: true });
+    log(`The Neo4j of a previous run (pid ${existing}) has exited; starting a new one.`);
   }
   if (stale) log(`Removed a stale PID file in ${path.join(opts.home, 'run')} (its process was gone).`);
   if (await portInUse(opts.boltPort)) {
