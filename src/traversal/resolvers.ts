@@ -87,17 +87,15 @@ interface NeighborhoodArgs {
 /**
  * Breadth-first, one query per level, each asking for one id more than there is room for: when
  * that one comes back, more nodes lay within reach than `limit` allows. Then the nodes and the
- * relationships among them, in parallel.
+ * relationships among them, in parallel: at most `depth` + 2 queries in all.
  */
 async function neighborhood(ctx: Context, args: NeighborhoodArgs) {
   const depth = intInRange('depth', args.depth, 1, 3, 1);
   const limit = intInRange('limit', args.limit, 1, 1000, 100);
   const types = typesParam(args.relationshipTypes);
-  const centre = await ctx.loaders.node.load(args.of);
-  if (!centre) return null;
-
-  const chosen = [centre.id];
-  let frontier = [centre.id];
+  // An unknown centre has no neighbours, and is found missing by the nodes query.
+  const chosen = [args.of];
+  let frontier = [args.of];
   let truncated = false;
   for (let level = 1; level <= depth && frontier.length > 0 && !truncated; level += 1) {
     const room = limit - chosen.length;
@@ -123,6 +121,7 @@ async function neighborhood(ctx: Context, args: NeighborhoodArgs) {
     }),
   ]);
   const byId = new Map(nodeRows.map((row) => [row.node.id as string, hydrate(ctx, row.node)]));
+  if (!byId.has(args.of)) return null;
   if (relRows.length > maxRelationships) truncated = true;
   return {
     // Centre first, then level by level: the order in which they were chosen.

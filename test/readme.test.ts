@@ -1,0 +1,41 @@
+/** The example queries of README.md run as written against the Geneva data and return its facts. */
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { repoRoot, seedsDir } from '../src/paths.js';
+import { seedFiles } from '../src/seed/seeder.js';
+import { startTestApi, type TestApi } from './helpers.js';
+
+const examples = [
+  ...fs.readFileSync(path.join(repoRoot, 'README.md'), 'utf8').matchAll(/```graphql\n([\s\S]*?)```/g),
+].map((match) => match[1]!);
+
+let api: TestApi;
+beforeAll(async () => {
+  api = await startTestApi();
+  await api.reset();
+  await seedFiles(api.driver, [path.join(seedsDir, '000_2129ad4d3e752772.yaml')], { database: api.database });
+});
+afterAll(async () => api.close());
+
+describe('README examples', () => {
+  it('are there', () => {
+    expect(examples.length).toBeGreaterThanOrEqual(6);
+  });
+
+  it.each(examples.map((example, i) => [i + 1, example] as const))(
+    'example %i runs and finds Geneva facts',
+    async (_i, example) => {
+      const response = await api.query(example);
+      expect(response.errors).toBeUndefined();
+      for (const [field, value] of Object.entries(response.data ?? {})) {
+        expect(value, field).not.toBeNull();
+        if (Array.isArray(value)) expect(value.length, field).toBeGreaterThan(0);
+        if (value && typeof value === 'object' && 'edges' in value)
+          expect((value as { edges: unknown[] }).edges.length, field).toBeGreaterThan(0);
+        if (value && typeof value === 'object' && 'nodes' in value)
+          expect((value as { nodes: unknown[] }).nodes.length, field).toBeGreaterThan(0);
+      }
+    },
+  );
+});

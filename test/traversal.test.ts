@@ -1,0 +1,530 @@
+/**
+ * Traversals over a small hand-made graph whose answers are known:
+ *
+ *   alice ─PARTICIPATED_IN→ m1 ←PARTICIPATED_IN─ bob ─PARTICIPATED_IN→ m2 ←PARTICIPATED_IN─ carol
+ *   alice → m3 ← dave, alice → m4 ← dave, erin → m4            (a diamond alice–dave through m3 and m4)
+ *   alice ─HOLDS_POSITION(Minister)→ ministry ←HOLDS_POSITION(Adviser, Spokesperson)─ carol
+ *   erin ─HOLDS_POSITION(Adviser, Deputy Minister)→ ministry ─BASED_IN→ capital
+ *   article ─PUBLISHED_BY→ trav-news                             (apart from the rest)
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedDocuments } from '../src/seed/seeder.js';
+import { startTestApi, type TestApi } from './helpers.js';
+
+const article = 'article:traversal-fixture';
+
+const document = {
+  article: {
+    id: article,
+    sourceFile: 'traversal-fixture.txt',
+    headline: 'A small graph for the traversal tests',
+    publisher: 'organization:trav-news',
+    published: '2022-01-10',
+    language: 'en',
+  },
+  places: [{ id: 'place:capital', name: 'Capital', kind: 'CITY' }],
+  organizations: [
+    { id: 'organization:trav-news', name: 'Trav News', kind: 'NEWS_OUTLET' },
+    { id: 'organization:ministry', name: 'Ministry', kind: 'MINISTRY', basedIn: 'place:capital' },
+  ],
+  people: [
+    { id: 'person:alice', name: 'Alice', positions: [{ organization: 'organization:ministry', title: 'Minister' }] },
+    { id: 'person:bob', name: 'Bob' },
+    {
+      id: 'person:carol',
+      name: 'Carol',
+      positions: [
+        { organization: 'organization:ministry', title: 'Adviser', start: '2020' },
+        { organization: 'organization:ministry', title: 'Spokesperson' },
+      ],
+    },
+    { id: 'person:dave', name: 'Dave' },
+    {
+      id: 'person:erin',
+      name: 'Erin',
+      positions: [
+        { organization: 'organization:ministry', title: 'Adviser' },
+        { organization: 'organization:ministry', title: 'Deputy Minister' },
+      ],
+    },
+  ],
+  meetings: [
+    {
+      id: 'meeting:m1',
+      name: 'M1',
+      kind: 'TALKS',
+      date: '2022-01-01',
+      participants: [{ entity: 'person:alice' }, { entity: 'person:bob' }],
+    },
+    {
+      id: 'meeting:m2',
+      name: 'M2',
+      kind: 'TALKS',
+      date: '2022-01-02',
+      participants: [{ entity: 'person:bob', role: 'host' }, { entity: 'person:carol' }],
+    },
+    {
+      id: 'meeting:m3',
+      name: 'M3',
+      kind: 'TALKS',
+      date: '2022-01-03',
+      participants: [{ entity: 'person:alice' }, { entity: 'person:dave' }],
+    },
+    {
+      id: 'meeting:m4',
+      name: 'M4',
+      kind: 'TALKS',
+      date: '2022-01-04',
+      participants: [{ entity: 'person:alice' }, { entity: 'person:dave' }, { entity: 'person:erin' }],
+    },
+  ],
+};
+
+const pathFields = 'length nodes { id } relationships { id }';
+const relationshipFields = 'id type from { id } to { id } properties sourceIds';
+
+const ids = (nodes: { id: string }[]) => nodes.map((node) => node.id);
+
+describe('traversals', () => {
+  let api: TestApi;
+
+  beforeAll(async () => {
+    api = await startTestApi();
+    await api.reset();
+    await seedDocuments(api.driver, [{ file: 'traversal-fixture', raw: document }], { database: api.database });
+  });
+  afterAll(async () => api.close());
+
+  /** The data of a query that must succeed. */
+  async function data(query: string, variables?: Record<string, unknown>) {
+    const response = await api.query(query, variables);
+    expect(response.errors).toBeUndefined();
+    return response.data;
+  }
+
+  async function shortest(from: string, to: string, extra = '') {
+    const result = await data(`{ shortestPath(from: "${from}", to: "${to}"${extra}) { ${pathFields} } }`);
+    return result.shortestPath;
+  }
+
+  describe('shortestPath', () => {
+    it('follows the one shortest path, with each relationship as stored, in one query', async () => {
+      const response = await api.query(
+        `{ shortestPath(from: "person:bob", to: "person:carol") {
+             length nodes { __typename id ... on Person { name } } relationships { ${relationshipFields} } } }`,
+      );
+      expect(response.errors).toBeUndefined();
+      expect(response.data.shortestPath).toEqual({
+        length: 2,
+        nodes: [
+          { __typename: 'Person', id: 'person:bob', name: 'Bob' },
+          { __typename: 'Meeting', id: 'meeting:m2' },
+          { __typename: 'Person', id: 'person:carol', name: 'Carol' },
+        ],
+        relationships: [
+          {
+            id: 'person:bob|PARTICIPATED_IN|meeting:m2',
+            type: 'PARTICIPATED_IN',
+            from: { id: 'person:bob' },
+            to: { id: 'meeting:m2' },
+            properties: { role: 'host' },
+            sourceIds: [article],
+          },
+          {
+            // Path order, the relationship's own direction.
+            id: 'person:carol|PARTICIPATED_IN|meeting:m2',
+            type: 'PARTICIPATED_IN',
+            from: { id: 'person:carol' },
+            to: { id: 'meeting:m2' },
+            properties: {},
+            sourceIds: [article],
+          },
+        ],
+      });
+      // The endpoints were primed from the path: no query beyond the path's own.
+      expect(response.extensions?.cypherQueries).toBe(1);
+    });
+
+    it('takes the shortcut through the ministry unless only PARTICIPATED_IN is followed', async () => {
+      expect(ids((await shortest('person:alice', 'person:carol')).nodes)).toEqual([
+        'person:alice',
+        'organization:ministry',
+        'person:carol',
+      ]);
+      const meetingsOnly = await shortest('person:alice', 'person:carol', ', relationshipTypes: [PARTICIPATED_IN]');
+      expect(meetingsOnly).toEqual({
+        length: 4,
+        nodes: [
+          { id: 'person:alice' },
+          { id: 'meeting:m1' },
+          { id: 'person:bob' },
+          { id: 'meeting:m2' },
+          { id: 'person:carol' },
+        ],
+        relationships: [
+          { id: 'person:alice|PARTICIPATED_IN|meeting:m1' },
+          { id: 'person:bob|PARTICIPATED_IN|meeting:m1' },
+          { id: 'person:bob|PARTICIPATED_IN|meeting:m2' },
+          { id: 'person:carol|PARTICIPATED_IN|meeting:m2' },
+        ],
+      });
+    });
+
+    it('finds a six-hop chain within the default maxHops and none within five', async () => {
+      const types = ', relationshipTypes: [PARTICIPATED_IN]';
+      const chain = await shortest('person:erin', 'person:carol', types);
+      expect(chain.length).toBe(6);
+      expect(ids(chain.nodes)).toEqual([
+        'person:erin',
+        'meeting:m4',
+        'person:alice',
+        'meeting:m1',
+        'person:bob',
+        'meeting:m2',
+        'person:carol',
+      ]);
+      expect(await shortest('person:erin', 'person:carol', `${types}, maxHops: 5`)).toBeNull();
+      // Without the filter, the ministry is two hops away from both.
+      expect((await shortest('person:erin', 'person:carol', ', maxHops: 2')).length).toBe(2);
+    });
+
+    it('returns null when the filter leaves no way through', async () => {
+      expect((await shortest('person:dave', 'place:capital')).length).toBe(4);
+      expect(await shortest('person:dave', 'place:capital', ', relationshipTypes: [PARTICIPATED_IN]')).toBeNull();
+      expect(await shortest('person:alice', 'organization:trav-news')).toBeNull();
+    });
+
+    it('returns a path of length 0 from a node to itself, and null for unknown ids', async () => {
+      expect(await shortest('person:alice', 'person:alice')).toEqual({
+        length: 0,
+        nodes: [{ id: 'person:alice' }],
+        relationships: [],
+      });
+      expect(await shortest('person:nobody', 'person:nobody')).toBeNull();
+      expect(await shortest('person:nobody', 'person:alice')).toBeNull();
+      expect(await shortest('person:alice', 'person:nobody')).toBeNull();
+    });
+  });
+
+  describe('allShortestPaths', () => {
+    const all = async (args: string) =>
+      (await data(`{ allShortestPaths(${args}) { ${pathFields} } }`)).allShortestPaths as {
+        length: number;
+        nodes: { id: string }[];
+        relationships: { id: string }[];
+      }[];
+
+    it('returns exactly the two sides of the diamond, in node-id order', async () => {
+      const paths = await all('from: "person:alice", to: "person:dave"');
+      expect(paths.map((path) => ids(path.nodes))).toEqual([
+        ['person:alice', 'meeting:m3', 'person:dave'],
+        ['person:alice', 'meeting:m4', 'person:dave'],
+      ]);
+      expect(paths.map((path) => path.length)).toEqual([2, 2]);
+      expect((await all('from: "person:alice", to: "person:dave", first: 1')).map((p) => ids(p.nodes))).toEqual([
+        ['person:alice', 'meeting:m3', 'person:dave'],
+      ]);
+    });
+
+    it('tells apart two positions between the same person and organization by title', async () => {
+      const paths = await all('from: "person:alice", to: "person:carol"');
+      expect(paths.map((path) => path.relationships.map((r) => r.id)).sort()).toEqual([
+        [
+          'person:alice|HOLDS_POSITION|organization:ministry|Minister',
+          'person:carol|HOLDS_POSITION|organization:ministry|Adviser',
+        ],
+        [
+          'person:alice|HOLDS_POSITION|organization:ministry|Minister',
+          'person:carol|HOLDS_POSITION|organization:ministry|Spokesperson',
+        ],
+      ]);
+    });
+
+    it('follows only the given relationship types and gives [] when nothing connects', async () => {
+      const paths = await all('from: "person:alice", to: "person:carol", relationshipTypes: [PARTICIPATED_IN]');
+      expect(paths.map((path) => ids(path.nodes))).toEqual([
+        ['person:alice', 'meeting:m1', 'person:bob', 'meeting:m2', 'person:carol'],
+      ]);
+      expect(
+        await all('from: "person:alice", to: "person:carol", relationshipTypes: [PARTICIPATED_IN], maxHops: 3'),
+      ).toEqual([]);
+      expect(await all('from: "person:alice", to: "person:nobody"')).toEqual([]);
+      expect(await all('from: "person:alice", to: "person:alice"')).toEqual([
+        { length: 0, nodes: [{ id: 'person:alice' }], relationships: [] },
+      ]);
+    });
+  });
+
+  describe('neighborhood', () => {
+    const around = async (args: string) => {
+      const response = await api.query(
+        `{ neighborhood(${args}) { nodes { id } relationships { id from { id } to { id } } truncated } }`,
+      );
+      expect(response.errors).toBeUndefined();
+      const subgraph = response.data.neighborhood;
+      return subgraph === null
+        ? null
+        : {
+            nodes: ids(subgraph.nodes),
+            relationships: (subgraph.relationships as { id: string }[]).map((r) => r.id),
+            truncated: subgraph.truncated as boolean,
+            queries: response.extensions?.cypherQueries as number,
+            raw: subgraph,
+          };
+    };
+
+    const aliceRelationships = [
+      'person:alice|HOLDS_POSITION|organization:ministry|Minister',
+      'person:alice|PARTICIPATED_IN|meeting:m1',
+      'person:alice|PARTICIPATED_IN|meeting:m3',
+      'person:alice|PARTICIPATED_IN|meeting:m4',
+    ];
+
+    it('gives the direct neighbours at depth 1, centre first', async () => {
+      const subgraph = await around('of: "person:alice"');
+      expect(subgraph).toMatchObject({
+        nodes: ['person:alice', 'meeting:m1', 'meeting:m3', 'meeting:m4', 'organization:ministry'],
+        relationships: aliceRelationships,
+        truncated: false,
+        queries: 3,
+      });
+    });
+
+    it('adds the second ring at depth 2, with every relationship among the nodes and none beyond', async () => {
+      const subgraph = await around('of: "person:alice", depth: 2');
+      expect(subgraph!.nodes).toEqual([
+        'person:alice',
+        'meeting:m1',
+        'meeting:m3',
+        'meeting:m4',
+        'organization:ministry',
+        'person:bob',
+        'person:carol',
+        'person:dave',
+        'person:erin',
+        'place:capital',
+      ]);
+      expect(subgraph!.relationships.sort()).toEqual(
+        [
+          ...aliceRelationships,
+          'organization:ministry|BASED_IN|place:capital',
+          'person:bob|PARTICIPATED_IN|meeting:m1',
+          'person:carol|HOLDS_POSITION|organization:ministry|Adviser',
+          'person:carol|HOLDS_POSITION|organization:ministry|Spokesperson',
+          'person:dave|PARTICIPATED_IN|meeting:m3',
+          'person:dave|PARTICIPATED_IN|meeting:m4',
+          'person:erin|HOLDS_POSITION|organization:ministry|Adviser',
+          'person:erin|HOLDS_POSITION|organization:ministry|Deputy Minister',
+          'person:erin|PARTICIPATED_IN|meeting:m4',
+        ].sort(),
+      );
+      // bob → m2 leads out of the subgraph: it is not drawn.
+      expect(subgraph!.relationships).not.toContain('person:bob|PARTICIPATED_IN|meeting:m2');
+      expect(subgraph!.truncated).toBe(false);
+      // Two levels, then the nodes and the relationships; from/to were primed.
+      expect(subgraph!.queries).toBe(4);
+    });
+
+    it('cuts the answer at `limit` and says so, nearest first', async () => {
+      const subgraph = await around('of: "person:alice", depth: 2, limit: 7');
+      expect(subgraph!.nodes).toEqual([
+        'person:alice',
+        'meeting:m1',
+        'meeting:m3',
+        'meeting:m4',
+        'organization:ministry',
+        'person:bob',
+        'person:carol',
+      ]);
+      expect(subgraph!.truncated).toBe(true);
+      expect(subgraph!.relationships.sort()).toEqual(
+        [
+          ...aliceRelationships,
+          'person:bob|PARTICIPATED_IN|meeting:m1',
+          'person:carol|HOLDS_POSITION|organization:ministry|Adviser',
+          'person:carol|HOLDS_POSITION|organization:ministry|Spokesperson',
+        ].sort(),
+      );
+      const returned = new Set(subgraph!.nodes);
+      for (const rel of subgraph!.raw.relationships) {
+        expect(returned.has(rel.from.id) && returned.has(rel.to.id)).toBe(true);
+      }
+    });
+
+    it('is not truncated when the limit holds exactly what lies within reach', async () => {
+      const exact = await around('of: "person:alice", depth: 2, limit: 10');
+      expect(exact!.nodes).toHaveLength(10);
+      expect(exact!.truncated).toBe(false);
+      // One hop further lies m2 (through bob and carol): the eleventh node.
+      const further = await around('of: "person:alice", depth: 3, limit: 10');
+      expect(further!.nodes).toHaveLength(10);
+      expect(further!.truncated).toBe(true);
+      const all = await around('of: "person:alice", depth: 3, limit: 11');
+      expect(all!.nodes.at(-1)).toBe('meeting:m2');
+      expect(all!.truncated).toBe(false);
+      // A limit of 1 keeps the centre alone.
+      expect(await around('of: "person:alice", limit: 1')).toMatchObject({
+        nodes: ['person:alice'],
+        relationships: [],
+        truncated: true,
+      });
+    });
+
+    it('follows only the given relationship types', async () => {
+      const subgraph = await around('of: "person:alice", depth: 2, relationshipTypes: [HOLDS_POSITION]');
+      expect(subgraph!.nodes).toEqual(['person:alice', 'organization:ministry', 'person:carol', 'person:erin']);
+      expect(subgraph!.relationships).toEqual([
+        'person:alice|HOLDS_POSITION|organization:ministry|Minister',
+        'person:carol|HOLDS_POSITION|organization:ministry|Adviser',
+        'person:carol|HOLDS_POSITION|organization:ministry|Spokesperson',
+        'person:erin|HOLDS_POSITION|organization:ministry|Adviser',
+        'person:erin|HOLDS_POSITION|organization:ministry|Deputy Minister',
+      ]);
+    });
+
+    it('is null for an unknown centre', async () => {
+      expect(await around('of: "person:nobody", depth: 2')).toBeNull();
+    });
+  });
+
+  describe('whoMetWhom', () => {
+    it('lists the people met, most shared meetings first, with those meetings', async () => {
+      const result = await data(
+        `{ whoMetWhom(person: "person:alice") {
+             totalCount edges { meetingCount node { id } meetings { id } } } }`,
+      );
+      expect(result.whoMetWhom).toEqual({
+        totalCount: 3,
+        edges: [
+          { meetingCount: 2, node: { id: 'person:dave' }, meetings: [{ id: 'meeting:m3' }, { id: 'meeting:m4' }] },
+          { meetingCount: 1, node: { id: 'person:bob' }, meetings: [{ id: 'meeting:m1' }] },
+          { meetingCount: 1, node: { id: 'person:erin' }, meetings: [{ id: 'meeting:m4' }] },
+        ],
+      });
+    });
+
+    it('pages with first and after', async () => {
+      const first = await data(
+        '{ whoMetWhom(person: "person:alice", first: 2) { edges { node { id } } pageInfo { hasNextPage endCursor } } }',
+      );
+      expect(ids(first.whoMetWhom.edges.map((e: any) => e.node))).toEqual(['person:dave', 'person:bob']);
+      expect(first.whoMetWhom.pageInfo.hasNextPage).toBe(true);
+      const rest = await data(
+        'query ($after: String) { whoMetWhom(person: "person:alice", after: $after) { edges { node { id } } } }',
+        {
+          after: first.whoMetWhom.pageInfo.endCursor,
+        },
+      );
+      expect(ids(rest.whoMetWhom.edges.map((e: any) => e.node))).toEqual(['person:erin']);
+    });
+
+    it('is null for an unknown id and for a node that is not a person', async () => {
+      const result = await data(
+        `{ unknown: whoMetWhom(person: "person:nobody") { totalCount }
+           meeting: whoMetWhom(person: "meeting:m1") { totalCount } }`,
+      );
+      expect(result).toEqual({ unknown: null, meeting: null });
+    });
+  });
+
+  describe('commonConnections', () => {
+    const common = async (args: string) =>
+      (
+        await data(`{ commonConnections(${args}) { node { id } relationshipsToA { id } relationshipsToB { id } } }`)
+      ).commonConnections.map((c: any) => ({
+        node: c.node.id,
+        toA: c.relationshipsToA.map((r: any) => r.id),
+        toB: c.relationshipsToB.map((r: any) => r.id),
+      }));
+
+    it('gives the meetings both attended', async () => {
+      expect(await common('a: "person:alice", b: "person:dave"')).toEqual([
+        {
+          node: 'meeting:m3',
+          toA: ['person:alice|PARTICIPATED_IN|meeting:m3'],
+          toB: ['person:dave|PARTICIPATED_IN|meeting:m3'],
+        },
+        {
+          node: 'meeting:m4',
+          toA: ['person:alice|PARTICIPATED_IN|meeting:m4'],
+          toB: ['person:dave|PARTICIPATED_IN|meeting:m4'],
+        },
+      ]);
+    });
+
+    it('puts the node with most relationships first, and filters by type', async () => {
+      expect(await common('a: "person:alice", b: "person:erin"')).toEqual([
+        {
+          node: 'organization:ministry',
+          toA: ['person:alice|HOLDS_POSITION|organization:ministry|Minister'],
+          toB: [
+            'person:erin|HOLDS_POSITION|organization:ministry|Adviser',
+            'person:erin|HOLDS_POSITION|organization:ministry|Deputy Minister',
+          ],
+        },
+        {
+          node: 'meeting:m4',
+          toA: ['person:alice|PARTICIPATED_IN|meeting:m4'],
+          toB: ['person:erin|PARTICIPATED_IN|meeting:m4'],
+        },
+      ]);
+      expect(
+        (await common('a: "person:alice", b: "person:erin", relationshipTypes: [PARTICIPATED_IN]')).map(
+          (c: any) => c.node,
+        ),
+      ).toEqual(['meeting:m4']);
+      expect((await common('a: "person:alice", b: "person:erin", first: 1')).map((c: any) => c.node)).toEqual([
+        'organization:ministry',
+      ]);
+    });
+
+    it('gives the properties of the relationships and [] when there is nothing in common', async () => {
+      const result = await data(
+        `{ commonConnections(a: "person:alice", b: "person:carol") {
+             node { id } relationshipsToB { type properties sourceIds } } }`,
+      );
+      expect(result.commonConnections).toEqual([
+        {
+          node: { id: 'organization:ministry' },
+          relationshipsToB: [
+            {
+              type: 'HOLDS_POSITION',
+              properties: { title: 'Adviser', startDate: '2020' },
+              sourceIds: [article],
+            },
+            { type: 'HOLDS_POSITION', properties: { title: 'Spokesperson' }, sourceIds: [article] },
+          ],
+        },
+      ]);
+      expect(await common('a: "person:bob", b: "person:dave"')).toEqual([]);
+      expect(await common('a: "person:alice", b: "person:nobody"')).toEqual([]);
+    });
+  });
+
+  describe('bad arguments', () => {
+    it.each([
+      ['maxHops', '{ shortestPath(from: "person:alice", to: "person:bob", maxHops: 11) { length } }'],
+      ['maxHops', '{ allShortestPaths(from: "person:alice", to: "person:bob", maxHops: 0) { length } }'],
+      ['first', '{ allShortestPaths(from: "person:alice", to: "person:bob", first: 101) { length } }'],
+      ['depth', '{ neighborhood(of: "person:alice", depth: 4) { truncated } }'],
+      ['limit', '{ neighborhood(of: "person:alice", limit: 0) { truncated } }'],
+      ['limit', '{ neighborhood(of: "person:alice", limit: 1001) { truncated } }'],
+      ['first', '{ whoMetWhom(person: "person:alice", first: 101) { totalCount } }'],
+      ['after', '{ whoMetWhom(person: "person:alice", after: "nonsense") { totalCount } }'],
+      ['first', '{ commonConnections(a: "person:alice", b: "person:dave", first: 101) { node { id } } }'],
+      ['first', '{ commonConnections(a: "person:alice", b: "person:dave", first: 0) { node { id } } }'],
+    ])('rejects a bad %s with BAD_USER_INPUT naming it', async (argument, query) => {
+      const response = await api.query(query);
+      expect(response.errors).toHaveLength(1);
+      expect(response.errors![0]!.extensions?.code).toBe('BAD_USER_INPUT');
+      expect(response.errors![0]!.message).toContain(`"${argument}"`);
+    });
+
+    it('rejects a relationship type that does not exist before resolving', async () => {
+      const response = await api.query(
+        '{ shortestPath(from: "person:alice", to: "person:bob", relationshipTypes: [KNOWS]) { length } }',
+      );
+      expect(response.errors![0]!.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    });
+  });
+});
