@@ -3,6 +3,7 @@ import { inject } from 'vitest';
 import type { Driver } from 'neo4j-driver';
 import { createDriver } from '../src/db/database.js';
 import { createLogger } from '../src/logger.js';
+import { resetGraph } from '../src/seed/load.js';
 import { startServer, type RunningServer } from '../src/server.js';
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
@@ -55,9 +56,7 @@ export async function startTestApi(): Promise<TestApi> {
       return (await response.json()) as GraphQLResponse<any>;
     },
     cypher,
-    async reset() {
-      await cypher('MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS');
-    },
+    reset: () => resetGraph(driver, database),
     async close() {
       await server.close();
       await driver.close();

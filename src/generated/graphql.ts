@@ -199,7 +199,7 @@ export type ArticleEdge = {
 
 /** Which articles to list. All given conditions must hold. */
 export type ArticleFilter = {
-  /** Published on or after this date (YYYY, YYYY-MM or YYYY-MM-DD). */
+  /** Published on or after this date (YYYY, YYYY-MM or YYYY-MM-DD); a date known only to the month or year counts when its span reaches it. */
   from?: InputMaybe<Scalars['String']['input']>;
   /** Headline contains this text (case-insensitive). */
   headlineContains?: InputMaybe<Scalars['String']['input']>;
@@ -207,7 +207,7 @@ export type ArticleFilter = {
   language?: InputMaybe<Scalars['String']['input']>;
   /** Published by this organization (id). */
   publisher?: InputMaybe<Scalars['ID']['input']>;
-  /** Published on or before this date (YYYY, YYYY-MM or YYYY-MM-DD). */
+  /** Published on or before this date (YYYY, YYYY-MM or YYYY-MM-DD); `2022-01` means to the end of January. */
   to?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -388,7 +388,7 @@ export type MeetingEdge = {
 
 /** Which meetings to list. All given conditions must hold. */
 export type MeetingFilter = {
-  /** On or after this date (YYYY, YYYY-MM or YYYY-MM-DD). */
+  /** On or after this date (YYYY, YYYY-MM or YYYY-MM-DD); a date known only to the month or year counts when its span reaches it. */
   from?: InputMaybe<Scalars['String']['input']>;
   /** Of this kind. */
   kind?: InputMaybe<MeetingKind>;
@@ -398,7 +398,7 @@ export type MeetingFilter = {
   participant?: InputMaybe<Scalars['ID']['input']>;
   /** Held in this place or any place within it (id). */
   place?: InputMaybe<Scalars['ID']['input']>;
-  /** On or before this date (YYYY, YYYY-MM or YYYY-MM-DD); a whole month or year when less precise. */
+  /** On or before this date (YYYY, YYYY-MM or YYYY-MM-DD); `2022-01` means to the end of January; a date known only to the month or year counts when its span reaches back to it. */
   to?: InputMaybe<Scalars['String']['input']>;
   /** About this topic (id). */
   topic?: InputMaybe<Scalars['ID']['input']>;
@@ -437,7 +437,7 @@ export type MeetingOrder = {
 export type MeetingOrderField =
   /** By date (undated meetings first in ascending order). */
   | 'DATE'
-  /** Alphabetically by name. */
+  /** Alphabetically by name, ignoring case. */
   | 'NAME';
 
 /** A page of an organization's members. */
@@ -724,7 +724,7 @@ export type OrganizationOrder = {
 
 /** Fields organizations can be sorted by. */
 export type OrganizationOrderField =
-  /** Alphabetically by name. */
+  /** Alphabetically by name, ignoring case. */
   | 'NAME';
 
 /** Where a page of a connection stands, to fetch the next one. */
@@ -951,7 +951,7 @@ export type PersonOrder = {
 
 /** Fields people can be sorted by. */
 export type PersonOrderField =
-  /** Alphabetically by name. */
+  /** Alphabetically by name, ignoring case. */
   | 'NAME';
 
 /** A city, country or other place where things happen. */
@@ -1060,7 +1060,7 @@ export type PlaceOrder = {
 
 /** Fields places can be sorted by. */
 export type PlaceOrderField =
-  /** Alphabetically by name. */
+  /** Alphabetically by name, ignoring case. */
   | 'NAME';
 
 /** A page of a person's positions. */
@@ -1563,7 +1563,7 @@ export type StatementEdge = {
 
 /** Which statements to list. All given conditions must hold. */
 export type StatementFilter = {
-  /** On or after this date (YYYY, YYYY-MM or YYYY-MM-DD). */
+  /** On or after this date (YYYY, YYYY-MM or YYYY-MM-DD); a date known only to the month or year counts when its span reaches it. */
   from?: InputMaybe<Scalars['String']['input']>;
   /** Of this kind. */
   kind?: InputMaybe<StatementKind>;
@@ -1577,7 +1577,7 @@ export type StatementFilter = {
   speaker?: InputMaybe<Scalars['ID']['input']>;
   /** Text or summary contains this text (case-insensitive). */
   textContains?: InputMaybe<Scalars['String']['input']>;
-  /** On or before this date (YYYY, YYYY-MM or YYYY-MM-DD); a whole month or year when less precise. */
+  /** On or before this date (YYYY, YYYY-MM or YYYY-MM-DD); `2022-01` means to the end of January; a date known only to the month or year counts when its span reaches back to it. */
   to?: InputMaybe<Scalars['String']['input']>;
   /** About this topic (id). */
   topic?: InputMaybe<Scalars['ID']['input']>;

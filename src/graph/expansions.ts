@@ -46,9 +46,9 @@ export const expansions = {
 
 export type ExpansionName = keyof typeof expansions;
 
-/** The sort key of node `n`: never null, so that keyset comparisons hold. */
+/** The sort key of node `n`: never null, so that keyset comparisons hold; names ignore case. */
 export const sortKey = (order: Order, variable = 'n') =>
-  order === 'name' ? `coalesce(${variable}.name, ${variable}.headline, '')` : `coalesce(${variable}.date, '')`;
+  order === 'name' ? `toLower(coalesce(${variable}.name, ${variable}.headline, ''))` : `coalesce(${variable}.date, '')`;
 
 /**
  * One page per parent for many parents at once. Each row of $rows is {slot, id, afterKey, afterId};

@@ -8,6 +8,10 @@ import { pageArguments } from './arguments.js';
 import { connection, pageFromRows, type ConnectionRecord } from './connection.js';
 import { nodeProjection, toNodeRecord } from './records.js';
 
+/** Sort keys of lists: never null, so that keyset comparisons hold; names ignore case. */
+export const byName = "toLower(coalesce(n.name, ''))";
+export const byDate = "coalesce(n.date, '')";
+
 export interface ListQuery {
   label: Label;
   /** Cypher conditions on `n`, joined with AND; their values are in `params`. */
@@ -78,9 +82,12 @@ export class Conditions {
     );
   }
 
-  /** Dated on or after `from`, on or before `to` (a whole month or year when `to` is less precise). */
+  /**
+   * Dated on or after `from` and on or before `to`, where a less precise date counts when the span it
+   * stands for overlaps: "2022-01" is on or after 2022-01-10 and on or before 2022-01-01.
+   */
   dateRange(from: string | null, to: string | null): this {
-    this.add(from, 'from', 'n.date >= $from');
+    this.add(from, 'from', '(n.date >= $from OR $from STARTS WITH n.date)');
     return this.add(to, 'to', '(n.date <= $to OR n.date STARTS WITH $to)');
   }
 

@@ -1,6 +1,6 @@
 /** Cypher of the `meetings` list: its filters and order. */
 import { dateArgument } from '../graph/arguments.js';
-import { Conditions, type ListQuery } from '../graph/list.js';
+import { byDate, byName, Conditions, type ListQuery } from '../graph/list.js';
 import type { MeetingFilter, MeetingOrder } from '../generated/graphql.js';
 
 export function meetingsQuery(
@@ -15,11 +15,10 @@ export function meetingsQuery(
     .related(filter?.place, 'place', '(n)-[:HELD_IN]->(:Place)-[:LOCATED_IN*0..5]->(x)')
     .related(filter?.participant, 'participant', '(n)<-[:PARTICIPATED_IN]-(x)')
     .related(filter?.topic, 'topic', '(n)-[:ABOUT]->(x)');
-  const byName = orderBy?.field === 'NAME';
   return {
     label: 'Meeting',
     ...conditions,
-    sortKey: byName ? "coalesce(n.name, '')" : "coalesce(n.date, '')",
+    sortKey: orderBy?.field === 'NAME' ? byName : byDate,
     direction: orderBy?.direction ?? 'ASC',
   };
 }

@@ -1,5 +1,5 @@
 /** Cypher of the `organizations` list: its filters and order. */
-import { Conditions, type ListQuery } from '../graph/list.js';
+import { byName, Conditions, type ListQuery } from '../graph/list.js';
 import type { OrganizationFilter, OrganizationOrder } from '../generated/graphql.js';
 
 export function organizationsQuery(
@@ -13,7 +13,7 @@ export function organizationsQuery(
   return {
     label: 'Organization',
     ...conditions,
-    sortKey: "coalesce(n.name, '')",
+    sortKey: byName,
     direction: orderBy?.direction ?? 'ASC',
   };
 }

@@ -1,5 +1,5 @@
 /** Cypher of the `people` list: its filters and order. */
-import { Conditions, type ListQuery } from '../graph/list.js';
+import { byName, Conditions, type ListQuery } from '../graph/list.js';
 import type { PersonFilter, PersonOrder } from '../generated/graphql.js';
 
 export function peopleQuery(
@@ -10,7 +10,7 @@ export function peopleQuery(
     .nameContains(filter?.nameContains)
     .related(filter?.organization, 'organization', '(n)-[:HOLDS_POSITION]->(x)')
     .related(filter?.meeting, 'meeting', '(n)-[:PARTICIPATED_IN]->(x)');
-  return { label: 'Person', ...conditions, sortKey: "coalesce(n.name, '')", direction: orderBy?.direction ?? 'ASC' };
+  return { label: 'Person', ...conditions, sortKey: byName, direction: orderBy?.direction ?? 'ASC' };
 }
 
 /**

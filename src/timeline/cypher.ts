@@ -13,7 +13,7 @@ CALL (e) {
 }
 WITH x
 WHERE x.date IS NOT NULL
-  AND ($from IS NULL OR x.date >= $from)
+  AND ($from IS NULL OR x.date >= $from OR $from STARTS WITH x.date)
   AND ($to IS NULL OR x.date <= $to OR x.date STARTS WITH $to)`;
 
 export const timelinePageCypher = `${items}

@@ -1,8 +1,8 @@
 /** Cypher of the `topics` list: its filter and order. */
-import { Conditions, type ListQuery } from '../graph/list.js';
+import { byName, Conditions, type ListQuery } from '../graph/list.js';
 import type { TopicFilter } from '../generated/graphql.js';
 
 export function topicsQuery(filter: TopicFilter | null | undefined): ListQuery {
   const conditions = new Conditions().nameContains(filter?.nameContains);
-  return { label: 'Topic', ...conditions, sortKey: "coalesce(n.name, '')", direction: 'ASC' };
+  return { label: 'Topic', ...conditions, sortKey: byName, direction: 'ASC' };
 }
