@@ -14,14 +14,20 @@ const labelOf: Record<SearchableType, string> = {
   TOPIC: 'Topic',
 };
 
-/** The first indexed field whose text contains one of the words, and that text. */
-function matchOf(node: NodeRecord, words: string[]): { field: string; text: string } | null {
+/** Words as the full-text index's analyzer sees them: letters and digits, lowercased. */
+const wordsOf = (text: string) =>
+  text
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((word) => word.length > 0);
+
+/** The first indexed field that contains one of the words whole, and that field's text. */
+function matchOf(node: NodeRecord, words: Set<string>): { field: string; text: string } | null {
   for (const field of searchedFields) {
     const value = node[field];
     const texts = Array.isArray(value) ? (value as string[]) : typeof value === 'string' ? [value] : [];
     for (const text of texts) {
-      const lower = text.toLowerCase();
-      if (words.some((word) => lower.includes(word))) return { field, text };
+      if (wordsOf(text).some((word) => words.has(word))) return { field, text };
     }
   }
   return null;
@@ -41,7 +47,7 @@ export const searchResolvers: Resolvers = {
       });
       return rows.map((row) => {
         const node = ctx.loaders.prime(toNodeRecord(row.node));
-        const match = matchOf(node, words);
+        const match = matchOf(node, new Set(wordsOf(args.text)));
         return { node, score: row.score, matchedField: match?.field ?? null, matchedText: match?.text ?? null };
       });
     },

@@ -1,0 +1,204 @@
+/**
+ * THE round-trip test: the number of Cypher queries a request takes is bounded by the depth of
+ * the query, not by the length of its lists. One request for 100 people with their positions,
+ * meetings (with participants and theirs), and statements (with speaker and mentions) takes as
+ * many queries as the same request for 10 people or for 1. And nodes met more than once in an
+ * answer say the same thing each time.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedDocuments } from '../src/seed/seeder.js';
+import { presets, syntheticDocuments } from '../src/seed/synthetic.js';
+import { startTestApi, type TestApi } from './helpers.js';
+
+let api: TestApi;
+
+beforeAll(async () => {
+  api = await startTestApi();
+  await api.reset();
+  const documents = syntheticDocuments(presets.tiny!, 1).map((raw, i) => ({ file: `synthetic[${i}]`, raw }));
+  await seedDocuments(api.driver, documents, { database: api.database, transaction: 'batched' });
+});
+afterAll(async () => api.close());
+
+/**
+ * Eight levels of batched work under the list: people; their positions; their meetings; the
+ * meetings' participants; the participants' positions; their statements; each statement's
+ * speaker; each statement's mentions. The organization of a position is the edge's node and
+ * costs nothing more.
+ */
+const deepPeople = `
+  query ($first: Int!, $after: String) {
+    people(first: $first, after: $after) {
+      edges { cursor }
+      nodes {
+        id
+        name
+        positions(first: 3) { edges { title node { id name kind } } }
+        meetings(first: 5) {
+          edges {
+            role
+            node {
+              id
+              name
+              date { iso }
+              participants(first: 5) {
+                edges {
+                  role
+                  node {
+                    __typename
+                    id
+                    name
+                    ... on Person { positions(first: 2) { edges { title node { id name kind } } } }
+                  }
+                }
+              }
+            }
+          }
+        }
+        statements(first: 5) {
+          nodes {
+            id
+            summary
+            speaker { __typename id name }
+            mentions(first: 5) { nodes { __typename ... on Person { id name } ... on Organization { id name kind } } }
+          }
+        }
+      }
+    }
+  }`;
+
+/** The levels of the query above: the list, then seven batched expansions. */
+const expectedQueries = 8;
+
+async function run(first: number, after: string | null = null) {
+  const response = await api.query(deepPeople, { first, after });
+  expect(response.errors).toBeUndefined();
+  return { people: response.data.people, queries: response.extensions?.cypherQueries as number };
+}
+
+describe('Cypher round trips of one deep request', () => {
+  let hundred: Awaited<ReturnType<typeof run>>;
+  beforeAll(async () => {
+    hundred = await run(100);
+  });
+
+  it('answers 100 people, with every branch of the query filled somewhere', () => {
+    const people = hundred.people.nodes as any[];
+    expect(people).toHaveLength(100);
+    const meetings = people.flatMap((person) => person.meetings.edges);
+    const participants = meetings.flatMap((edge) => edge.node.participants.edges);
+    const statements = people.flatMap((person) => person.statements.nodes);
+    expect(people.every((person) => person.positions.edges.length > 0)).toBe(true);
+    expect(meetings.length).toBeGreaterThan(100);
+    expect(participants.some((edge) => edge.node.positions?.edges.length > 0)).toBe(true);
+    expect(statements.length).toBeGreaterThan(10);
+    expect(statements.every((statement) => statement.mentions.nodes.length > 0)).toBe(true);
+  });
+
+  it(`takes exactly ${expectedQueries} Cypher queries for 100 people: one per level, not one per item`, () => {
+    expect(hundred.queries).toBe(expectedQueries);
+  });
+
+  it('takes the same number for 10 people and for 1 as for 100', async () => {
+    // Start the short pages at the busiest speaker, so that every level of the query has work.
+    const [busiest] = await api.cypher(
+      `MATCH (p:Person)-[:STATED]->(:Statement) WITH p, count(*) AS statements
+       WHERE EXISTS { (p)-[:PARTICIPATED_IN]->(:Meeting) }
+       RETURN p.id AS id ORDER BY statements DESC, id LIMIT 1`,
+    );
+    const all = await api.query('{ people(first: 100) { edges { cursor node { id } } } }');
+    const more = await api.query(
+      'query ($after: String) { people(first: 100, after: $after) { edges { cursor node { id } } } }',
+      {
+        after: all.data.people.edges.at(-1).cursor,
+      },
+    );
+    const edges = [...all.data.people.edges, ...more.data.people.edges];
+    const index = edges.findIndex((edge: any) => edge.node.id === busiest!.id);
+    expect(index).toBeGreaterThanOrEqual(0);
+    const after = index > 0 ? edges[index - 1].cursor : null;
+
+    const ten = await run(10, after);
+    const one = await run(1, after);
+    expect(one.people.nodes[0].id).toBe(busiest!.id);
+    expect(one.people.nodes[0].statements.nodes.length).toBeGreaterThan(0);
+    expect(ten.people.nodes).toHaveLength(10);
+    expect({ ten: ten.queries, one: one.queries }).toEqual({ ten: hundred.queries, one: hundred.queries });
+  });
+});
+
+describe('nodes met more than once in one answer', () => {
+  let people: any[];
+  beforeAll(async () => {
+    people = (await run(100)).people.nodes;
+  });
+
+  it('give the same meeting the same name and date wherever it appears', () => {
+    const seen = new Map<string, unknown>();
+    let repeats = 0;
+    for (const person of people) {
+      for (const { node } of person.meetings.edges) {
+        const view = { name: node.name, date: node.date };
+        if (seen.has(node.id)) {
+          repeats += 1;
+          expect(view, node.id).toEqual(seen.get(node.id));
+        } else seen.set(node.id, view);
+      }
+    }
+    expect(repeats).toBeGreaterThan(0);
+  });
+
+  it('give a person met as a participant the name and positions it has at the top of the list', () => {
+    const top = new Map(people.map((person) => [person.id, person]));
+    let compared = 0;
+    for (const person of people) {
+      for (const meeting of person.meetings.edges) {
+        for (const { node } of meeting.node.participants.edges) {
+          const same = top.get(node.id);
+          if (node.__typename !== 'Person' || !same) continue;
+          compared += 1;
+          expect(node.name).toBe(same.name);
+          // Two positions are the first two of three, in the same order.
+          expect(node.positions.edges).toEqual(same.positions.edges.slice(0, 2));
+        }
+      }
+    }
+    expect(compared).toBeGreaterThan(0);
+  });
+
+  it("name each person as the speaker of that person's statements", () => {
+    let checked = 0;
+    for (const person of people) {
+      for (const statement of person.statements.nodes) {
+        checked += 1;
+        expect(statement.speaker).toEqual({ __typename: 'Person', id: person.id, name: person.name });
+      }
+    }
+    expect(checked).toBeGreaterThan(0);
+  });
+
+  it('list each meeting among its own participants', () => {
+    for (const person of people) {
+      for (const { node: meeting } of person.meetings.edges) {
+        const ids = meeting.participants.edges.map((edge: any) => edge.node.id);
+        // The page holds five participants at most; the person is among them or among the rest.
+        if (ids.length < 5) expect(ids, meeting.id).toContain(person.id);
+      }
+    }
+  });
+
+  it('agree with the graph on who spoke and what was mentioned', async () => {
+    const statements = people.flatMap((person) => person.statements.nodes);
+    const rows = await api.cypher(
+      `UNWIND $ids AS id
+       MATCH (speaker)-[:STATED]->(s:Statement {id: id})
+       RETURN id, speaker.id AS speaker, COUNT { (s)-[:MENTIONS]->() } AS mentions`,
+      { ids: statements.map((statement) => statement.id) },
+    );
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    for (const statement of statements) {
+      expect(statement.speaker.id).toBe(byId.get(statement.id)?.speaker);
+      expect(statement.mentions.nodes).toHaveLength(Math.min(5, byId.get(statement.id)?.mentions));
+    }
+  });
+});

@@ -1,0 +1,156 @@
+/**
+ * How the API fails: an unknown id is null, not an error; too many ids is the client's mistake;
+ * a request that could return too much, or nests too deep, is refused before any Cypher runs;
+ * and a fault inside the server reaches the client as "Internal server error", nothing more.
+ */
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedsDir } from '../src/paths.js';
+import { seedFiles } from '../src/seed/seeder.js';
+import { startTestApi, type TestApi } from './helpers.js';
+
+let api: TestApi;
+
+beforeAll(async () => {
+  api = await startTestApi();
+  await api.reset();
+  await seedFiles(api.driver, [path.join(seedsDir, '000_2129ad4d3e752772.yaml')], { database: api.database });
+});
+afterAll(async () => api.close());
+
+/** POSTs a document and keeps the HTTP status, which `api.query` does not show. */
+async function post(document: string, variables?: Record<string, unknown>) {
+  const response = await fetch(api.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: document, variables }),
+  });
+  return { status: response.status, text: await response.text() };
+}
+
+describe('unknown ids', () => {
+  it('answer null without an error', async () => {
+    const response = await api.query(
+      '{ person(id: "person:nobody") { name } node(id: "meeting:never") { id } nodes(ids: ["person:nobody", "person:sergei-ryabkov"]) { id } }',
+    );
+    expect(response.errors).toBeUndefined();
+    expect(response.data).toEqual({ person: null, node: null, nodes: [null, { id: 'person:sergei-ryabkov' }] });
+  });
+
+  it('answer null when the id names a node of another type', async () => {
+    const response = await api.query('{ person(id: "place:geneva") { name } }');
+    expect(response.errors).toBeUndefined();
+    expect(response.data).toEqual({ person: null });
+  });
+});
+
+describe('nodes(ids:)', () => {
+  const ids = (n: number) => Array.from({ length: n }, (_, i) => `person:someone-${i}`);
+
+  it('takes 100 ids', async () => {
+    const response = await api.query('query ($ids: [ID!]!) { nodes(ids: $ids) { id } }', { ids: ids(100) });
+    expect(response.errors).toBeUndefined();
+    expect(response.data.nodes).toHaveLength(100);
+  });
+
+  it('refuses 101 ids, naming "ids"', async () => {
+    const response = await api.query('query ($ids: [ID!]!) { nodes(ids: $ids) { id } }', { ids: ids(101) });
+    expect(response.errors).toHaveLength(1);
+    expect(response.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: 'ids' });
+    expect(response.errors![0]!.message).toContain('"ids"');
+  });
+});
+
+describe('the cost limit', () => {
+  const costly =
+    '{ people(first: 100) { nodes { meetings(first: 100) { nodes { participants(first: 100) { nodes { name } } } } } } }';
+
+  it('refuses a request that could return a million objects, with HTTP 400, before running any Cypher', async () => {
+    const { status, text } = await post(costly);
+    expect(status).toBe(400);
+    const body = JSON.parse(text);
+    expect(body.data).toBeUndefined();
+    expect(body.errors).toHaveLength(1);
+    expect(body.errors[0].extensions.code).toBe('QUERY_TOO_COSTLY');
+    expect(body.errors[0].extensions.maxCost).toBe(50_000);
+    expect(body.errors[0].extensions.cost).toBeGreaterThan(1_000_000);
+    expect(body.errors[0].message).toMatch(/more than the limit of 50000/);
+    expect(body.extensions?.cypherQueries ?? 0).toBe(0);
+  });
+
+  it('counts page sizes given in variables', async () => {
+    const response = await api.query(
+      'query ($n: Int) { people(first: $n) { nodes { meetings(first: $n) { nodes { participants(first: $n) { nodes { name } } } } } } }',
+      { n: 100 },
+    );
+    expect(response.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COSTLY');
+    expect(response.extensions?.cypherQueries ?? 0).toBe(0);
+  });
+
+  it('lets the same shape through with small pages', async () => {
+    const response = await api.query(
+      '{ people(first: 10) { nodes { meetings(first: 10) { nodes { participants(first: 10) { nodes { name } } } } } } }',
+    );
+    expect(response.errors).toBeUndefined();
+    expect(response.data.people.nodes).toHaveLength(2);
+    expect(response.extensions?.cypherQueries).toBe(3);
+  });
+});
+
+describe('the depth limit', () => {
+  /** A meeting's partOf, nested: one object per level, so the cost stays tiny. */
+  const nested = (levels: number) =>
+    `{ meeting(id: "meeting:us-russia-talks-geneva-2022-01-10") { ${'partOf { '.repeat(levels)}id${' }'.repeat(levels)} } }`;
+
+  it('lets a query 10 levels deep through', async () => {
+    const response = await api.query(nested(9));
+    expect(response.errors).toBeUndefined();
+    expect(response.data.meeting.partOf).toEqual({ partOf: null });
+  });
+
+  it('refuses a query 21 levels deep, before running any Cypher', async () => {
+    const { status, text } = await post(nested(20));
+    const body = JSON.parse(text);
+    expect(body.data).toBeUndefined();
+    expect(body.errors).toHaveLength(1);
+    expect(body.errors[0].message).toMatch(/depth/i);
+    expect(body.errors[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(status).toBe(400);
+    expect(body.extensions?.cypherQueries ?? 0).toBe(0);
+  });
+});
+
+describe('an internal error', () => {
+  beforeAll(async () => {
+    // A statement without a speaker: the seeder never writes one, so the server has no answer.
+    await api.cypher(
+      `CREATE (:Node:Statement {id: 'statement:broken', kind: 'DIRECT_QUOTE', text: 'x', summary: 'x', language: 'en'})`,
+    );
+  });
+
+  it('is masked as "Internal server error", with no stack trace, Cypher or detail', async () => {
+    const { status, text } = await post('{ statement(id: "statement:broken") { id speaker { name } } }');
+    const body = JSON.parse(text);
+    expect(status).toBe(200);
+    expect(body.data).toEqual({ statement: null });
+    expect(body.errors).toEqual([
+      {
+        message: 'Internal server error',
+        path: ['statement', 'speaker'],
+        locations: [expect.objectContaining({ line: 1 })],
+        extensions: { code: 'INTERNAL_SERVER_ERROR' },
+      },
+    ]);
+    for (const leak of ['stacktrace', 'at ', '.ts', 'MATCH', 'statement:broken', 'speaker ']) {
+      expect(text, leak).not.toContain(leak);
+    }
+  });
+
+  it('leaves the rest of the answer alone', async () => {
+    const response = await api.query(
+      '{ broken: statement(id: "statement:broken") { speaker { name } } person(id: "person:sergei-ryabkov") { name } }',
+    );
+    expect(response.data).toEqual({ broken: null, person: { name: 'Sergei Ryabkov' } });
+    expect(response.errors?.map((error) => error.message)).toEqual(['Internal server error']);
+  });
+});

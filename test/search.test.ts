@@ -1,0 +1,186 @@
+/**
+ * Full-text search over the Geneva article: names, aliases in the source's language, statement
+ * quotes and English summaries are all found, best first, with the field that matched; the user's
+ * words are words, never Lucene syntax; bad arguments name themselves.
+ */
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedsDir } from '../src/paths.js';
+import { seedFiles } from '../src/seed/seeder.js';
+import { startTestApi, type TestApi } from './helpers.js';
+
+let api: TestApi;
+let indexedNodes: number;
+
+beforeAll(async () => {
+  api = await startTestApi();
+  await api.reset();
+  await seedFiles(api.driver, [path.join(seedsDir, '000_2129ad4d3e752772.yaml')], { database: api.database });
+  const [row] = await api.cypher('MATCH (n:Node) RETURN count(n) AS nodes');
+  indexedNodes = row!.nodes;
+});
+afterAll(async () => api.close());
+
+const searchQuery = `
+  query ($text: String!, $types: [SearchableType!], $first: Int) {
+    search(text: $text, types: $types, first: $first) {
+      node { __typename id }
+      score
+      matchedField
+      matchedText
+    }
+  }`;
+
+async function search(text: string, options: { types?: string[]; first?: number } = {}) {
+  const response = await api.query(searchQuery, { text, ...options });
+  expect(response.errors, `search for ${JSON.stringify(text)}`).toBeUndefined();
+  return response.data.search as {
+    node: { __typename: string; id: string };
+    score: number;
+    matchedField: string | null;
+    matchedText: string | null;
+  }[];
+}
+
+const ids = (results: Awaited<ReturnType<typeof search>>) => results.map((result) => result.node.id);
+
+describe('search', () => {
+  it('finds Geneva first by its Indonesian name, from its aliases', async () => {
+    const results = await search('Jenewa');
+    expect(results[0]).toEqual({
+      node: { __typename: 'Place', id: 'place:geneva' },
+      score: expect.any(Number),
+      matchedField: 'aliases',
+      matchedText: 'Jenewa',
+    });
+    expect(results[0]!.score).toBeGreaterThan(0);
+  });
+
+  it('finds only people when asked for people, Ryabkov first', async () => {
+    const results = await search('Ryabkov', { types: ['PERSON'] });
+    expect(results.length).toBeGreaterThan(0);
+    expect(results.every((result) => result.node.__typename === 'Person')).toBe(true);
+    expect(results[0]!.node.id).toBe('person:sergei-ryabkov');
+    expect(results[0]!.score).toBeGreaterThan(0);
+    expect(results[0]!.matchedField).toBe('name');
+    expect(results[0]!.matchedText).toBe('Sergei Ryabkov');
+    // Without the filter, Ryabkov's statements are found as well.
+    const everything = await search('Ryabkov', { first: 100 });
+    expect(everything.some((result) => result.node.__typename === 'Statement')).toBe(true);
+  });
+
+  it('returns results best first', async () => {
+    const results = await search('Ryabkov Sherman NATO', { first: 100 });
+    expect(results.length).toBeGreaterThan(5);
+    const scores = results.map((result) => result.score);
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+  });
+
+  it('finds a statement by a word of its English summary', async () => {
+    const results = await search('bulletproof');
+    expect(results).toEqual([
+      {
+        node: { __typename: 'Statement', id: 'statement:ryabkov-guarantees-must-be-legally-binding' },
+        score: expect.any(Number),
+        matchedField: 'summary',
+        matchedText: expect.stringContaining('bulletproof'),
+      },
+    ]);
+  });
+
+  it('finds a statement by a word of its Indonesian quote', async () => {
+    const results = await search('peluru');
+    expect(results).toEqual([
+      {
+        node: { __typename: 'Statement', id: 'statement:ryabkov-guarantees-must-be-legally-binding' },
+        score: expect.any(Number),
+        matchedField: 'text',
+        matchedText: 'Kami membutuhkan jaminan yang kuat, tahan air, tahan peluru, dan mengikat secara hukum.',
+      },
+    ]);
+    // Case does not matter.
+    expect(ids(await search('PELURU'))).toEqual(ids(results));
+  });
+
+  it('reports as matched a text in which one of the words occurs whole, not inside another word', async () => {
+    // The quote "AS menunjukkan … Rusia …" holds "us" only inside "Rusia"; the summary says "the US position".
+    const [quote] = (await search('US', { types: ['STATEMENT'], first: 100 })).filter(
+      (result) => result.node.id === 'statement:us-no-one-can-rule-on-ukraine-nato-membership',
+    );
+    expect(quote?.matchedField).toBe('summary');
+    expect(quote?.matchedText).toContain('the US position');
+    for (const text of ['US', 'Ryabkov', 'NATO', 'talks', 'air', 'as', 'Rusia', 'security']) {
+      const results = await search(text, { first: 100 });
+      expect(results.length, text).toBeGreaterThan(0);
+      const whole = new RegExp(`(^|[^\\p{L}\\p{N}])${text}($|[^\\p{L}\\p{N}])`, 'iu');
+      for (const result of results) expect(result.matchedText, `${text} → ${result.node.id}`).toMatch(whole);
+    }
+  });
+
+  it('returns as many as `first` says', async () => {
+    expect(await search('Ryabkov', { first: 1 })).toHaveLength(1);
+    expect((await search('Ryabkov', { first: 100 })).length).toBeGreaterThan(1);
+  });
+});
+
+describe('search text with Lucene syntax in it', () => {
+  it('treats quotes, brackets, OR and *:* as plain words, not as a query that matches everything', async () => {
+    const results = await search('"Ryabkov)" OR *:*', { first: 100 });
+    expect(results.length).toBeGreaterThan(0);
+    expect(results.length).toBeLessThan(indexedNodes);
+    // The same as the bare words.
+    expect(ids(results)).toEqual(ids(await search('Ryabkov or', { first: 100 })));
+  });
+
+  it('finds nothing for *:* alone, without an error', async () => {
+    expect(await search('*:*', { first: 100 })).toEqual([]);
+  });
+
+  it('treats AND as a word, so that it does not require both', async () => {
+    // Nobody is named both Ryabkov and Sherman: as Lucene's AND this would find no person.
+    const results = await search('Ryabkov AND Sherman', { types: ['PERSON'] });
+    expect(ids(results).sort()).toEqual(['person:sergei-ryabkov', 'person:wendy-sherman']);
+  });
+
+  it('treats a field prefix as text, not as a field query', async () => {
+    const results = await search('name:x', { first: 100 });
+    expect(results.length).toBeLessThan(indexedNodes);
+    expect(results.every((result) => result.node.id !== undefined)).toBe(true);
+    // As a field query, description:diplomat would find exactly the two diplomats.
+    const described = await search('description:diplomat', { types: ['PERSON'], first: 100 });
+    expect(described.length).toBeLessThan(2);
+  });
+
+  it('does not error on other special characters', async () => {
+    for (const text of [
+      'Ryabkov~',
+      'Rya*',
+      'Ryabkov^10',
+      '[a TO z]',
+      '\\',
+      '/regex/',
+      'Ryabkov && Sherman || !NATO',
+      '+-',
+    ]) {
+      const results = await search(text, { first: 100 });
+      expect(results.length, text).toBeLessThan(indexedNodes);
+    }
+  });
+});
+
+describe('bad search arguments', () => {
+  it('refuses empty text, naming "text"', async () => {
+    for (const text of ['', '   ']) {
+      const response = await api.query(searchQuery, { text });
+      expect(response.errors).toHaveLength(1);
+      expect(response.errors![0]!.extensions?.code).toBe('BAD_USER_INPUT');
+      expect(response.errors![0]!.extensions?.argumentName).toBe('text');
+      expect(response.errors![0]!.message).toContain('"text"');
+    }
+  });
+
+  it('refuses first: 0, naming "first"', async () => {
+    const response = await api.query(searchQuery, { text: 'Ryabkov', first: 0 });
+    expect(response.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: 'first' });
+  });
+});
