@@ -235,9 +235,9 @@ export type ArticlePosition = {
   paragraph: Scalars['Int']['output'];
 };
 
-/** A node connected to both of two nodes. */
-export type CommonConnection = {
-  __typename?: 'CommonConnection';
+/** A node connected to both of two nodes: a neighbour they have in common. */
+export type CommonNeighbor = {
+  __typename?: 'CommonNeighbor';
   /** The node in common. */
   node: Node;
   /** How it connects to the first node. */
@@ -1117,7 +1117,7 @@ export type Query = {
   /** Articles, filtered and ordered, a page at a time. */
   articles: ArticleConnection;
   /** Nodes directly connected to both of two nodes (e.g. meetings both attended, organizations both belong to). */
-  commonConnections: Array<CommonConnection>;
+  commonConnections: Array<CommonNeighbor>;
   /** A meeting by id, e.g. `meeting:us-russia-talks-geneva-2022-01-10`. Null when there is none. */
   meeting: Maybe<Meeting>;
   /** Meetings, filtered and ordered, a page at a time. */
@@ -1818,7 +1818,7 @@ export type ResolversTypes = {
   ArticleOrderField: ArticleOrderField;
   ArticlePosition: ResolverTypeWrapper<Omit<ArticlePosition, 'article'> & { article: ResolversTypes['Article'] }>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
-  CommonConnection: ResolverTypeWrapper<Omit<CommonConnection, 'node' | 'relationshipsToA' | 'relationshipsToB'> & { node: ResolversTypes['Node'], relationshipsToA: Array<ResolversTypes['GraphRelationship']>, relationshipsToB: Array<ResolversTypes['GraphRelationship']> }>;
+  CommonNeighbor: ResolverTypeWrapper<Omit<CommonNeighbor, 'node' | 'relationshipsToA' | 'relationshipsToB'> & { node: ResolversTypes['Node'], relationshipsToA: Array<ResolversTypes['GraphRelationship']>, relationshipsToB: Array<ResolversTypes['GraphRelationship']> }>;
   DatePrecision: DatePrecision;
   DurationQualifier: DurationQualifier;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
@@ -1907,7 +1907,7 @@ export type ResolversParentTypes = {
   ArticleOrder: ArticleOrder;
   ArticlePosition: Omit<ArticlePosition, 'article'> & { article: ResolversParentTypes['Article'] };
   Boolean: Scalars['Boolean']['output'];
-  CommonConnection: Omit<CommonConnection, 'node' | 'relationshipsToA' | 'relationshipsToB'> & { node: ResolversParentTypes['Node'], relationshipsToA: Array<ResolversParentTypes['GraphRelationship']>, relationshipsToB: Array<ResolversParentTypes['GraphRelationship']> };
+  CommonNeighbor: Omit<CommonNeighbor, 'node' | 'relationshipsToA' | 'relationshipsToB'> & { node: ResolversParentTypes['Node'], relationshipsToA: Array<ResolversParentTypes['GraphRelationship']>, relationshipsToB: Array<ResolversParentTypes['GraphRelationship']> };
   Float: Scalars['Float']['output'];
   GraphRelationship: RelationshipRecord;
   ID: Scalars['ID']['output'];
@@ -2026,7 +2026,7 @@ export type ArticlePositionResolvers<ContextType = Context, ParentType extends R
   paragraph?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
-export type CommonConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CommonConnection'] = ResolversParentTypes['CommonConnection']> = {
+export type CommonNeighborResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CommonNeighbor'] = ResolversParentTypes['CommonNeighbor']> = {
   node?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
   relationshipsToA?: Resolver<Array<ResolversTypes['GraphRelationship']>, ParentType, ContextType>;
   relationshipsToB?: Resolver<Array<ResolversTypes['GraphRelationship']>, ParentType, ContextType>;
@@ -2281,7 +2281,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   allShortestPaths?: Resolver<Array<ResolversTypes['Path']>, ParentType, ContextType, RequireFields<QueryAllShortestPathsArgs, 'first' | 'from' | 'maxHops' | 'to'>>;
   article?: Resolver<Maybe<ResolversTypes['Article']>, ParentType, ContextType, RequireFields<QueryArticleArgs, 'id'>>;
   articles?: Resolver<ResolversTypes['ArticleConnection'], ParentType, ContextType, RequireFields<QueryArticlesArgs, 'first'>>;
-  commonConnections?: Resolver<Array<ResolversTypes['CommonConnection']>, ParentType, ContextType, RequireFields<QueryCommonConnectionsArgs, 'a' | 'b' | 'first'>>;
+  commonConnections?: Resolver<Array<ResolversTypes['CommonNeighbor']>, ParentType, ContextType, RequireFields<QueryCommonConnectionsArgs, 'a' | 'b' | 'first'>>;
   meeting?: Resolver<Maybe<ResolversTypes['Meeting']>, ParentType, ContextType, RequireFields<QueryMeetingArgs, 'id'>>;
   meetings?: Resolver<ResolversTypes['MeetingConnection'], ParentType, ContextType, RequireFields<QueryMeetingsArgs, 'first'>>;
   neighborhood?: Resolver<Maybe<ResolversTypes['Subgraph']>, ParentType, ContextType, RequireFields<QueryNeighborhoodArgs, 'depth' | 'limit' | 'of'>>;
@@ -2396,7 +2396,7 @@ export type Resolvers<ContextType = Context> = {
   ArticleConnection?: ArticleConnectionResolvers<ContextType>;
   ArticleEdge?: ArticleEdgeResolvers<ContextType>;
   ArticlePosition?: ArticlePositionResolvers<ContextType>;
-  CommonConnection?: CommonConnectionResolvers<ContextType>;
+  CommonNeighbor?: CommonNeighborResolvers<ContextType>;
   GraphRelationship?: GraphRelationshipResolvers<ContextType>;
   JSONObject?: GraphQLScalarType;
   Meeting?: MeetingResolvers<ContextType>;
