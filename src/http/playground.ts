@@ -17,12 +17,25 @@ export interface PlaygroundOptions {
   title?: string;
 }
 
-const DEFAULT_QUERY = `# newsgraph: people, organizations, places, meetings and statements from the news
+const DEFAULT_QUERY = `# newsgraph: who said what, when, where, to whom,
+# according to which article.
 #
-# Write a query on the left and press the run button (or Ctrl-Enter) to execute it.
-# The Docs button opens the schema reference.
+# Run with the button or Ctrl-Enter; Docs (top left) has
+# every type and field. Also try:
+#   search(text: "Jenewa") { score node { id } }
+#   meetings(filter: { place: "place:geneva" }) { nodes { name } }
+#   timeline(of: "person:wendy-sherman") { nodes { __typename } }
+#   neighborhood(of: "place:geneva", depth: 2) { nodes { id } }
 {
-  __typename
+  people(first: 10) {
+    totalCount
+    nodes {
+      id
+      name
+      positions { edges { title node { name } } }
+      statements(first: 3) { nodes { kind date { iso precision } summary } }
+    }
+  }
 }
 `;
 
