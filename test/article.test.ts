@@ -5,41 +5,23 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { repoRoot, seedsDir } from '../src/paths.js';
-import { resetGraph } from '../src/seed/load.js';
-import { seedFiles } from '../src/seed/seeder.js';
-import { startTestApi, type TestApi } from './helpers.js';
+import { repoRoot } from '../src/paths.js';
+import { geneva, ids, startGenevaApi, type TestApi } from './helpers.js';
 
-const geneva = path.join(seedsDir, '000_2129ad4d3e752772.yaml');
-const article = 'article:2129ad4d3e752772';
+const { article, dialogue, pressConference, talks } = geneva;
 const headline =
   "Russia's Ryabkov reports no progress with the US on ruling out Ukraine's NATO membership after Geneva talks";
-const dialogue = 'meeting:us-russia-security-talks-2022-01';
-const pressConference = 'meeting:ryabkov-press-conference-geneva-2022-01-10';
-const talks = 'meeting:us-russia-talks-geneva-2022-01-10';
 
 let api: TestApi;
 
 beforeAll(async () => {
-  api = await startTestApi();
-  // api.reset() runs CALL … IN TRANSACTIONS in an explicit transaction, which Neo4j refuses once there is data.
-  await resetGraph(api.driver, api.database);
-  await seedFiles(api.driver, [geneva], { database: api.database });
+  api = await startGenevaApi();
 });
 afterAll(async () => api.close());
 
-/** Sends a document and returns its data, failing the test on any GraphQL error. */
-async function ask(document: string, variables?: Record<string, unknown>) {
-  const response = await api.query(document, variables);
-  expect(response.errors).toBeUndefined();
-  return response.data;
-}
-
-const ids = (connection: { nodes: { id: string }[] }) => connection.nodes.map((node) => node.id);
-
 describe('article(id)', () => {
   it('gives the article its headline, source file, language, month of publication and publisher', async () => {
-    const data = await ask(
+    const data = await api.ask(
       `query ($id: ID!) {
         article(id: $id) {
           id headline sourceFile language url
@@ -61,7 +43,7 @@ describe('article(id)', () => {
   });
 
   it('reports all seventeen statements, a page at a time, undated first', async () => {
-    const data = await ask(
+    const data = await api.ask(
       `query ($id: ID!) {
         article(id: $id) {
           statements(first: 3) { totalCount nodes { id reportedIn { article { id } } } pageInfo { hasNextPage } }
@@ -84,14 +66,17 @@ describe('article(id)', () => {
   });
 
   it('is its own source', async () => {
-    const data = await ask(`query ($id: ID!) { article(id: $id) { sources { totalCount nodes { id headline } } } }`, {
-      id: article,
-    });
+    const data = await api.ask(
+      `query ($id: ID!) { article(id: $id) { sources { totalCount nodes { id headline } } } }`,
+      {
+        id: article,
+      },
+    );
     expect(data.article.sources).toEqual({ totalCount: 1, nodes: [{ id: article, headline }] });
   });
 
   it('answers null for the id of its publisher, and for an unknown id', async () => {
-    const data = await ask(`{
+    const data = await api.ask(`{
       publisher: article(id: "organization:islam-times") { id }
       unknown: article(id: "article:0000000000000000") { id }
     }`);
@@ -105,7 +90,7 @@ describe('articles', () => {
   const one = { totalCount: 1, nodes: [{ id: article }] };
 
   it('lists the one article', async () => {
-    const data = await ask(
+    const data = await api.ask(
       `{ articles { totalCount nodes { id headline publishedOn { iso } } pageInfo { hasNextPage } } }`,
     );
     expect(data.articles).toEqual({
@@ -116,35 +101,35 @@ describe('articles', () => {
   });
 
   it('filters by publisher', async () => {
-    expect((await ask(articles, { filter: { publisher: 'organization:islam-times' } })).articles).toEqual(one);
-    expect((await ask(articles, { filter: { publisher: 'organization:russia' } })).articles).toEqual(none);
+    expect((await api.ask(articles, { filter: { publisher: 'organization:islam-times' } })).articles).toEqual(one);
+    expect((await api.ask(articles, { filter: { publisher: 'organization:russia' } })).articles).toEqual(none);
   });
 
   it('filters by language', async () => {
-    expect((await ask(articles, { filter: { language: 'id' } })).articles).toEqual(one);
-    expect((await ask(articles, { filter: { language: 'en' } })).articles).toEqual(none);
+    expect((await api.ask(articles, { filter: { language: 'id' } })).articles).toEqual(one);
+    expect((await api.ask(articles, { filter: { language: 'en' } })).articles).toEqual(none);
   });
 
   it('filters by headline, case-insensitively', async () => {
-    expect((await ask(articles, { filter: { headlineContains: 'GENEVA TALKS' } })).articles).toEqual(one);
-    expect((await ask(articles, { filter: { headlineContains: 'Vienna' } })).articles).toEqual(none);
+    expect((await api.ask(articles, { filter: { headlineContains: 'GENEVA TALKS' } })).articles).toEqual(one);
+    expect((await api.ask(articles, { filter: { headlineContains: 'Vienna' } })).articles).toEqual(none);
   });
 
   it('filters by month and year of publication', async () => {
-    expect((await ask(articles, { filter: { from: '2022-01', to: '2022-01' } })).articles).toEqual(one);
-    expect((await ask(articles, { filter: { from: '2022', to: '2022' } })).articles).toEqual(one);
-    expect((await ask(articles, { filter: { to: '2021-12-31' } })).articles).toEqual(none);
-    expect((await ask(articles, { filter: { from: '2022-02-01' } })).articles).toEqual(none);
+    expect((await api.ask(articles, { filter: { from: '2022-01', to: '2022-01' } })).articles).toEqual(one);
+    expect((await api.ask(articles, { filter: { from: '2022', to: '2022' } })).articles).toEqual(one);
+    expect((await api.ask(articles, { filter: { to: '2021-12-31' } })).articles).toEqual(none);
+    expect((await api.ask(articles, { filter: { from: '2022-02-01' } })).articles).toEqual(none);
   });
 
   it('counts an article of January 2022 as published from 1 January 2022 on', async () => {
-    expect((await ask(articles, { filter: { from: '2022-01-01' } })).articles).toEqual(one);
+    expect((await api.ask(articles, { filter: { from: '2022-01-01' } })).articles).toEqual(one);
   });
 });
 
 describe('topics', () => {
   it('gives a topic its description, the meetings and statements about it, and those that mention it', async () => {
-    const data = await ask(
+    const data = await api.ask(
       `query ($id: ID!) {
         topic(id: $id) {
           id name description
@@ -175,7 +160,7 @@ describe('topics', () => {
   });
 
   it('knows a topic no meeting was about', async () => {
-    const data = await ask(
+    const data = await api.ask(
       `{ topic(id: "topic:russian-troops-near-ukraine") { meetings { totalCount } statements { nodes { id } } } }`,
     );
     expect(data.topic).toEqual({
@@ -185,7 +170,7 @@ describe('topics', () => {
   });
 
   it('answers null for the id of something else, and for an unknown id', async () => {
-    const data = await ask(`{
+    const data = await api.ask(`{
       place: topic(id: "place:geneva") { id }
       unknown: topic(id: "topic:climate") { id }
     }`);
@@ -193,7 +178,7 @@ describe('topics', () => {
   });
 
   it('lists all eight topics by name', async () => {
-    const data = await ask(`{ topics { totalCount nodes { name } } }`);
+    const data = await api.ask(`{ topics { totalCount nodes { name } } }`);
     expect(data.topics).toEqual({
       totalCount: 8,
       nodes: [
@@ -211,16 +196,16 @@ describe('topics', () => {
 
   it('filters topics by name, case-insensitively', async () => {
     const query = `query ($filter: TopicFilter) { topics(filter: $filter) { totalCount nodes { id } } }`;
-    const nato = await ask(query, { filter: { nameContains: 'nato' } });
+    const nato = await api.ask(query, { filter: { nameContains: 'nato' } });
     expect(ids(nato.topics)).toEqual(['topic:nato-eastward-expansion', 'topic:ukraine-nato-membership']);
-    const none = await ask(query, { filter: { nameContains: 'climate' } });
+    const none = await api.ask(query, { filter: { nameContains: 'climate' } });
     expect(none.topics).toEqual({ totalCount: 0, nodes: [] });
   });
 });
 
 describe('node and nodes', () => {
   it('finds any node by id, with fragments on its type', async () => {
-    const data = await ask(`{
+    const data = await api.ask(`{
       person: node(id: "person:sergei-ryabkov") { __typename id ... on Person { name } }
       place: node(id: "place:geneva") { __typename id ... on Place { name kind } }
       meeting: node(id: "${talks}") { __typename ... on Meeting { kind duration } }
@@ -241,7 +226,7 @@ describe('node and nodes', () => {
   });
 
   it('gives every node its sources through the Node interface', async () => {
-    const data = await ask(`{ node(id: "organization:the-west") { id sources { totalCount nodes { id } } } }`);
+    const data = await api.ask(`{ node(id: "organization:the-west") { id sources { totalCount nodes { id } } } }`);
     expect(data.node).toEqual({
       id: 'organization:the-west',
       sources: { totalCount: 1, nodes: [{ id: article }] },
@@ -249,12 +234,12 @@ describe('node and nodes', () => {
   });
 
   it('answers null for an unknown id', async () => {
-    const data = await ask(`{ node(id: "person:nobody") { id } }`);
+    const data = await api.ask(`{ node(id: "person:nobody") { id } }`);
     expect(data).toEqual({ node: null });
   });
 
   it('finds several nodes in the order asked, null in the place of an unknown id', async () => {
-    const data = await ask(
+    const data = await api.ask(
       `query ($ids: [ID!]!) {
         nodes(ids: $ids) {
           __typename id
@@ -275,7 +260,7 @@ describe('node and nodes', () => {
   });
 
   it('answers an empty list for no ids', async () => {
-    expect(await ask(`{ nodes(ids: []) { id } }`)).toEqual({ nodes: [] });
+    expect(await api.ask(`{ nodes(ids: []) { id } }`)).toEqual({ nodes: [] });
   });
 
   it('refuses more than 100 ids, naming the argument', async () => {
@@ -294,7 +279,7 @@ describe('about', () => {
     const { version } = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as {
       version: string;
     };
-    const data = await ask(`{ about { version neo4jVersion neo4jEdition } }`);
+    const data = await api.ask(`{ about { version neo4jVersion neo4jEdition } }`);
     expect(data.about.version).toBe(version);
     expect(data.about.neo4jVersion).toMatch(/^5\.26\.\d+$/);
     expect(data.about.neo4jEdition).toBe('community');

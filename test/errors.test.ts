@@ -3,18 +3,13 @@
  * a request that could return too much, or nests too deep, is refused before any Cypher runs;
  * and a fault inside the server reaches the client as "Internal server error", nothing more.
  */
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedsDir } from '../src/paths.js';
-import { seedFiles } from '../src/seed/seeder.js';
-import { startTestApi, type TestApi } from './helpers.js';
+import { startGenevaApi, type TestApi } from './helpers.js';
 
 let api: TestApi;
 
 beforeAll(async () => {
-  api = await startTestApi();
-  await api.reset();
-  await seedFiles(api.driver, [path.join(seedsDir, '000_2129ad4d3e752772.yaml')], { database: api.database });
+  api = await startGenevaApi();
 });
 afterAll(async () => api.close());
 

@@ -1,9 +1,12 @@
 /** What the tests share: a real server over the test Neo4j, and a GraphQL client that speaks HTTP. */
-import { inject } from 'vitest';
+import path from 'node:path';
+import { expect, inject } from 'vitest';
 import type { Driver } from 'neo4j-driver';
 import { createDriver } from '../src/db/database.js';
 import { createLogger } from '../src/logger.js';
+import { seedsDir } from '../src/paths.js';
 import { resetGraph } from '../src/seed/load.js';
+import { seedFiles } from '../src/seed/seeder.js';
 import { startServer, type RunningServer } from '../src/server.js';
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
@@ -18,6 +21,8 @@ export interface TestApi {
   database?: string;
   /** Sends a GraphQL document over HTTP, as a client would. */
   query<T = any>(document: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
+  /** Sends a document and returns its data, failing the test on any GraphQL error. */
+  ask<T = any>(document: string, variables?: Record<string, unknown>): Promise<T>;
   /** Runs Cypher directly, to set up or inspect the graph. */
   cypher(statement: string, params?: Record<string, unknown>): Promise<Record<string, any>[]>;
   /** Empties the database (constraints and indexes stay). */
@@ -43,17 +48,23 @@ export async function startTestApi(): Promise<TestApi> {
     const result = await driver.executeQuery(statement, params, { database });
     return result.records.map((record) => record.toObject());
   };
+  const query = async (document: string, variables?: Record<string, unknown>) => {
+    const response = await fetch(server.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: document, variables }),
+    });
+    return (await response.json()) as GraphQLResponse<any>;
+  };
   return {
     url: server.url,
     driver,
     database,
-    async query(document, variables) {
-      const response = await fetch(server.url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ query: document, variables }),
-      });
-      return (await response.json()) as GraphQLResponse<any>;
+    query,
+    async ask(document, variables) {
+      const response = await query(document, variables);
+      expect(response.errors).toBeUndefined();
+      return response.data;
     },
     cypher,
     reset: () => resetGraph(driver, database),
@@ -63,3 +74,28 @@ export async function startTestApi(): Promise<TestApi> {
     },
   };
 }
+
+/** The seed file of the Geneva article, which most tests read. */
+export const genevaFile = path.join(seedsDir, '000_2129ad4d3e752772.yaml');
+
+/** Ids from the Geneva article that more than one test file uses. */
+export const geneva = {
+  article: 'article:2129ad4d3e752772',
+  ryabkov: 'person:sergei-ryabkov',
+  sherman: 'person:wendy-sherman',
+  dialogue: 'meeting:us-russia-security-talks-2022-01',
+  informal: 'meeting:ryabkov-sherman-informal-meeting-2022-01-09',
+  talks: 'meeting:us-russia-talks-geneva-2022-01-10',
+  pressConference: 'meeting:ryabkov-press-conference-geneva-2022-01-10',
+} as const;
+
+/** Starts the API over an emptied graph holding the Geneva article and nothing else. */
+export async function startGenevaApi(): Promise<TestApi> {
+  const api = await startTestApi();
+  await api.reset();
+  await seedFiles(api.driver, [genevaFile], { database: api.database });
+  return api;
+}
+
+/** The ids of a connection's nodes, in order. */
+export const ids = (connection: { nodes: { id: string }[] }) => connection.nodes.map((node) => node.id);

@@ -3,42 +3,21 @@
  * what), the month-long dialogue they belong to and its parts, the statements made at the press
  * conference; and the `meetings` list's filters (dates, places within places, people, topics) and orders.
  */
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedsDir } from '../src/paths.js';
-import { resetGraph } from '../src/seed/load.js';
-import { seedFiles } from '../src/seed/seeder.js';
-import { startTestApi, type TestApi } from './helpers.js';
+import { geneva, ids, startGenevaApi, type TestApi } from './helpers.js';
 
-const geneva = path.join(seedsDir, '000_2129ad4d3e752772.yaml');
-const article = 'article:2129ad4d3e752772';
-const dialogue = 'meeting:us-russia-security-talks-2022-01';
-const informal = 'meeting:ryabkov-sherman-informal-meeting-2022-01-09';
-const pressConference = 'meeting:ryabkov-press-conference-geneva-2022-01-10';
-const talks = 'meeting:us-russia-talks-geneva-2022-01-10';
+const { article, dialogue, informal, pressConference, talks } = geneva;
 
 let api: TestApi;
 
 beforeAll(async () => {
-  api = await startTestApi();
-  // api.reset() runs CALL … IN TRANSACTIONS in an explicit transaction, which Neo4j refuses once there is data.
-  await resetGraph(api.driver, api.database);
-  await seedFiles(api.driver, [geneva], { database: api.database });
+  api = await startGenevaApi();
 });
 afterAll(async () => api.close());
 
-/** Sends a document and returns its data, failing the test on any GraphQL error. */
-async function ask(document: string, variables?: Record<string, unknown>) {
-  const response = await api.query(document, variables);
-  expect(response.errors).toBeUndefined();
-  return response.data;
-}
-
-const ids = (connection: { nodes: { id: string }[] }) => connection.nodes.map((node) => node.id);
-
 describe('meeting(id)', () => {
   it('gives the Geneva talks their kind, day, duration of more than seven hours, place and source', async () => {
-    const data = await ask(
+    const data = await api.ask(
       `query ($id: ID!) {
         meeting(id: $id) {
           id name kind
@@ -65,7 +44,7 @@ describe('meeting(id)', () => {
   });
 
   it('puts the talks in the dialogue of January 2022, known only to the month', async () => {
-    const data = await ask(
+    const data = await api.ask(
       `query ($id: ID!) {
         meeting(id: $id) {
           partOf {
@@ -90,7 +69,7 @@ describe('meeting(id)', () => {
   });
 
   it('lists both negotiators of the talks with their roles', async () => {
-    const data = await ask(
+    const data = await api.ask(
       `query ($id: ID!) {
         meeting(id: $id) {
           participants {
@@ -133,7 +112,7 @@ describe('meeting(id)', () => {
   });
 
   it('lists the topics of the talks by name', async () => {
-    const data = await ask(`query ($id: ID!) { meeting(id: $id) { topics { totalCount nodes { id name } } } }`, {
+    const data = await api.ask(`query ($id: ID!) { meeting(id: $id) { topics { totalCount nodes { id name } } } }`, {
       id: talks,
     });
     expect(data.meeting.topics).toEqual({
@@ -152,7 +131,7 @@ describe('meeting(id)', () => {
   });
 
   it('has nothing said at the talks themselves, but two statements mention them', async () => {
-    const data = await ask(
+    const data = await api.ask(
       `query ($id: ID!) {
         meeting(id: $id) { statements { totalCount nodes { id } } mentionedIn { totalCount nodes { id } } }
       }`,
@@ -171,7 +150,7 @@ describe('meeting(id)', () => {
   });
 
   it('lists the eleven statements Ryabkov made at his press conference, to reporters', async () => {
-    const data = await ask(
+    const data = await api.ask(
       `query ($id: ID!) {
         meeting(id: $id) {
           kind
@@ -208,7 +187,7 @@ describe('meeting(id)', () => {
   });
 
   it('gives the dialogue its parts in date order, and the two states as its parties', async () => {
-    const data = await ask(
+    const data = await api.ask(
       `query ($id: ID!) {
         meeting(id: $id) {
           parts { totalCount nodes { id date { iso } partOf { id } } }
@@ -236,14 +215,14 @@ describe('meeting(id)', () => {
   });
 
   it('invents no place for the informal meeting the article does not place', async () => {
-    const data = await ask(`query ($id: ID!) { meeting(id: $id) { kind date { iso } place { id } } }`, {
+    const data = await api.ask(`query ($id: ID!) { meeting(id: $id) { kind date { iso } place { id } } }`, {
       id: informal,
     });
     expect(data.meeting).toEqual({ kind: 'INFORMAL_MEETING', date: { iso: '2022-01-09' }, place: null });
   });
 
   it('answers null for the id of a place, and for an unknown id', async () => {
-    const data = await ask(`{
+    const data = await api.ask(`{
       place: meeting(id: "place:geneva") { id }
       unknown: meeting(id: "meeting:never-held") { id }
     }`);
@@ -257,7 +236,7 @@ describe('meetings', () => {
   }`;
 
   it('lists all four meetings by date, the month-precise dialogue before the days of that month', async () => {
-    const data = await ask(meetings);
+    const data = await api.ask(meetings);
     expect(data.meetings).toEqual({
       totalCount: 4,
       nodes: [{ id: dialogue }, { id: informal }, { id: pressConference }, { id: talks }],
@@ -265,64 +244,66 @@ describe('meetings', () => {
   });
 
   it('orders by date descending', async () => {
-    const data = await ask(meetings, { orderBy: { field: 'DATE', direction: 'DESC' } });
+    const data = await api.ask(meetings, { orderBy: { field: 'DATE', direction: 'DESC' } });
     expect(ids(data.meetings)).toEqual([talks, pressConference, informal, dialogue]);
   });
 
   it('orders by name', async () => {
-    const data = await ask(meetings, { orderBy: { field: 'NAME' } });
+    const data = await api.ask(meetings, { orderBy: { field: 'NAME' } });
     expect(ids(data.meetings)).toEqual([pressConference, informal, dialogue, talks]);
-    const descending = await ask(meetings, { orderBy: { field: 'NAME', direction: 'DESC' } });
+    const descending = await api.ask(meetings, { orderBy: { field: 'NAME', direction: 'DESC' } });
     expect(ids(descending.meetings)).toEqual([talks, dialogue, informal, pressConference]);
   });
 
   it('filters by kind', async () => {
-    const data = await ask(meetings, { filter: { kind: 'TALKS' } });
+    const data = await api.ask(meetings, { filter: { kind: 'TALKS' } });
     expect(ids(data.meetings)).toEqual([talks]);
-    const summits = await ask(meetings, { filter: { kind: 'SUMMIT' } });
+    const summits = await api.ask(meetings, { filter: { kind: 'SUMMIT' } });
     expect(summits.meetings).toEqual({ totalCount: 0, nodes: [] });
   });
 
   it('filters by name, case-insensitively', async () => {
-    const data = await ask(meetings, { filter: { nameContains: 'PRESS CONFERENCE' } });
+    const data = await api.ask(meetings, { filter: { nameContains: 'PRESS CONFERENCE' } });
     expect(ids(data.meetings)).toEqual([pressConference]);
   });
 
   it('to "2022-01-09" includes the 9th and excludes the 10th (the January dialogue had begun by then)', async () => {
-    const data = await ask(meetings, { filter: { to: '2022-01-09' } });
+    const data = await api.ask(meetings, { filter: { to: '2022-01-09' } });
     expect(ids(data.meetings)).toEqual([dialogue, informal]);
   });
 
   it('to "2022-01-08" excludes the 9th', async () => {
-    const data = await ask(meetings, { filter: { to: '2022-01-08', kind: 'INFORMAL_MEETING' } });
+    const data = await api.ask(meetings, { filter: { to: '2022-01-08', kind: 'INFORMAL_MEETING' } });
     expect(data.meetings).toEqual({ totalCount: 0, nodes: [] });
   });
 
   it('from "2022-01-10" includes the 10th and excludes the 9th', async () => {
-    const data = await ask(meetings, { filter: { from: '2022-01-10', kind: 'TALKS' } });
+    const data = await api.ask(meetings, { filter: { from: '2022-01-10', kind: 'TALKS' } });
     expect(ids(data.meetings)).toEqual([talks]);
-    const days = await ask(meetings, { filter: { from: '2022-01-10', place: 'place:geneva' } });
+    const days = await api.ask(meetings, { filter: { from: '2022-01-10', place: 'place:geneva' } });
     expect(ids(days.meetings)).toEqual([pressConference, talks]);
-    const ninth = await ask(meetings, { filter: { from: '2022-01-10', kind: 'INFORMAL_MEETING' } });
+    const ninth = await api.ask(meetings, { filter: { from: '2022-01-10', kind: 'INFORMAL_MEETING' } });
     expect(ninth.meetings).toEqual({ totalCount: 0, nodes: [] });
   });
 
   it('from and to the same day give the meetings of that day', async () => {
-    const data = await ask(meetings, { filter: { from: '2022-01-09', to: '2022-01-09', kind: 'INFORMAL_MEETING' } });
+    const data = await api.ask(meetings, {
+      filter: { from: '2022-01-09', to: '2022-01-09', kind: 'INFORMAL_MEETING' },
+    });
     expect(ids(data.meetings)).toEqual([informal]);
   });
 
   it('from "2022-01-01" includes the dialogue of January 2022, which cannot have been before the 1st', async () => {
-    const data = await ask(meetings, { filter: { from: '2022-01-01' } });
+    const data = await api.ask(meetings, { filter: { from: '2022-01-01' } });
     expect(ids(data.meetings)).toEqual([dialogue, informal, pressConference, talks]);
   });
 
   it('a month as a bound means the whole month', async () => {
-    const january = await ask(meetings, { filter: { from: '2022-01', to: '2022-01' } });
+    const january = await api.ask(meetings, { filter: { from: '2022-01', to: '2022-01' } });
     expect(ids(january.meetings)).toEqual([dialogue, informal, pressConference, talks]);
-    const december = await ask(meetings, { filter: { to: '2021-12' } });
+    const december = await api.ask(meetings, { filter: { to: '2021-12' } });
     expect(december.meetings).toEqual({ totalCount: 0, nodes: [] });
-    const february = await ask(meetings, { filter: { from: '2022-02' } });
+    const february = await api.ask(meetings, { filter: { from: '2022-02' } });
     expect(february.meetings).toEqual({ totalCount: 0, nodes: [] });
   });
 
@@ -338,30 +319,30 @@ describe('meetings', () => {
   });
 
   it('filters by place, including the places within it', async () => {
-    const inGeneva = await ask(meetings, { filter: { place: 'place:geneva' } });
+    const inGeneva = await api.ask(meetings, { filter: { place: 'place:geneva' } });
     expect(ids(inGeneva.meetings)).toEqual([pressConference, talks]);
-    const inSwitzerland = await ask(meetings, { filter: { place: 'place:switzerland' } });
+    const inSwitzerland = await api.ask(meetings, { filter: { place: 'place:switzerland' } });
     expect(ids(inSwitzerland.meetings)).toEqual([pressConference, talks]);
   });
 
   it('filters by participant, person or organization', async () => {
-    const sherman = await ask(meetings, { filter: { participant: 'person:wendy-sherman' } });
+    const sherman = await api.ask(meetings, { filter: { participant: 'person:wendy-sherman' } });
     expect(ids(sherman.meetings)).toEqual([informal, talks]);
-    const russia = await ask(meetings, { filter: { participant: 'organization:russia' } });
+    const russia = await api.ask(meetings, { filter: { participant: 'organization:russia' } });
     expect(ids(russia.meetings)).toEqual([dialogue]);
   });
 
   it('filters by topic', async () => {
-    const military = await ask(meetings, { filter: { topic: 'topic:military-technical-response' } });
+    const military = await api.ask(meetings, { filter: { topic: 'topic:military-technical-response' } });
     expect(ids(military.meetings)).toEqual([pressConference]);
-    const membership = await ask(meetings, { filter: { topic: 'topic:ukraine-nato-membership' } });
+    const membership = await api.ask(meetings, { filter: { topic: 'topic:ukraine-nato-membership' } });
     expect(ids(membership.meetings)).toEqual([dialogue, pressConference, talks]);
-    const troops = await ask(meetings, { filter: { topic: 'topic:russian-troops-near-ukraine' } });
+    const troops = await api.ask(meetings, { filter: { topic: 'topic:russian-troops-near-ukraine' } });
     expect(troops.meetings).toEqual({ totalCount: 0, nodes: [] });
   });
 
   it('combines filters: all must hold', async () => {
-    const data = await ask(meetings, {
+    const data = await api.ask(meetings, {
       filter: { participant: 'person:wendy-sherman', place: 'place:switzerland' },
       orderBy: { field: 'DATE', direction: 'DESC' },
     });

@@ -3,15 +3,10 @@
  * ministry and the ministry's deputy minister, what is attributed to states, the outlet that
  * published the article; and the `organizations` list's filters and order.
  */
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedsDir } from '../src/paths.js';
-import { resetGraph } from '../src/seed/load.js';
-import { seedFiles } from '../src/seed/seeder.js';
-import { startTestApi, type TestApi } from './helpers.js';
+import { geneva, ids, startGenevaApi, type TestApi } from './helpers.js';
 
-const geneva = path.join(seedsDir, '000_2129ad4d3e752772.yaml');
-const article = 'article:2129ad4d3e752772';
+const { article } = geneva;
 const russia = 'organization:russia';
 const unitedStates = 'organization:united-states';
 const ukraine = 'organization:ukraine';
@@ -22,25 +17,13 @@ const islamTimes = 'organization:islam-times';
 let api: TestApi;
 
 beforeAll(async () => {
-  api = await startTestApi();
-  // api.reset() runs CALL … IN TRANSACTIONS in an explicit transaction, which Neo4j refuses once there is data.
-  await resetGraph(api.driver, api.database);
-  await seedFiles(api.driver, [geneva], { database: api.database });
+  api = await startGenevaApi();
 });
 afterAll(async () => api.close());
 
-/** Sends a document and returns its data, failing the test on any GraphQL error. */
-async function ask(document: string, variables?: Record<string, unknown>) {
-  const response = await api.query(document, variables);
-  expect(response.errors).toBeUndefined();
-  return response.data;
-}
-
-const ids = (connection: { nodes: { id: string }[] }) => connection.nodes.map((node) => node.id);
-
 describe('organization(id)', () => {
   it('gives Russia its kind, description, every alias with its language, and its source', async () => {
-    const data = await ask(
+    const data = await api.ask(
       `query ($id: ID!) {
         organization(id: $id) {
           id name kind description
@@ -65,7 +48,7 @@ describe('organization(id)', () => {
   });
 
   it('puts the foreign ministry under Russia, and nothing above Russia', async () => {
-    const data = await ask(
+    const data = await api.ask(
       `query ($russia: ID!, $ministry: ID!) {
         russia: organization(id: $russia) {
           parent { id }
@@ -94,7 +77,7 @@ describe('organization(id)', () => {
   });
 
   it('lists Ryabkov among the ministry’s members with his title, and no members of the state itself', async () => {
-    const data = await ask(
+    const data = await api.ask(
       `query ($russia: ID!, $ministry: ID!) {
         russia: organization(id: $russia) { members { totalCount } }
         ministry: organization(id: $ministry) {
@@ -123,7 +106,7 @@ describe('organization(id)', () => {
   });
 
   it('attributes to Russia the position the article reports, undated and made at no meeting', async () => {
-    const data = await ask(
+    const data = await api.ask(
       `query ($id: ID!) {
         organization(id: $id) {
           statements {
@@ -150,7 +133,7 @@ describe('organization(id)', () => {
   });
 
   it('has Russia take part in the month-long dialogue as a party', async () => {
-    const data = await ask(
+    const data = await api.ask(
       `query ($id: ID!) {
         organization(id: $id) { meetings { totalCount edges { role node { id kind } } } }
       }`,
@@ -163,7 +146,7 @@ describe('organization(id)', () => {
   });
 
   it('knows the United States was addressed once, and where Russia is mentioned, in date order', async () => {
-    const data = await ask(
+    const data = await api.ask(
       `query ($us: ID!, $russia: ID!) {
         us: organization(id: $us) { addressedIn { totalCount nodes { id } } }
         russia: organization(id: $russia) { addressedIn { totalCount } mentionedIn { totalCount nodes { id } } }
@@ -193,7 +176,7 @@ describe('organization(id)', () => {
   });
 
   it('has Islam Times, a news outlet, publish the article, and nothing published by Russia', async () => {
-    const data = await ask(
+    const data = await api.ask(
       `query ($outlet: ID!, $russia: ID!) {
         outlet: organization(id: $outlet) {
           name kind aliases { name language }
@@ -218,7 +201,7 @@ describe('organization(id)', () => {
   });
 
   it('answers null for the id of a person, and for an unknown id', async () => {
-    const data = await ask(`{
+    const data = await api.ask(`{
       person: organization(id: "person:sergei-ryabkov") { id }
       unknown: organization(id: "organization:atlantis") { id }
     }`);
@@ -232,7 +215,7 @@ describe('organizations', () => {
   }`;
 
   it('lists all eight organizations of the article', async () => {
-    const data = await ask(organizations);
+    const data = await api.ask(organizations);
     expect(data.organizations.totalCount).toBe(8);
     expect([...ids(data.organizations)].sort()).toEqual([
       islamTimes,
@@ -247,19 +230,19 @@ describe('organizations', () => {
   });
 
   it('filters by kind, listing by name', async () => {
-    const states = await ask(organizations, { filter: { kind: 'STATE' } });
+    const states = await api.ask(organizations, { filter: { kind: 'STATE' } });
     expect(states.organizations).toEqual({
       totalCount: 3,
       nodes: [{ id: russia }, { id: ukraine }, { id: unitedStates }],
     });
-    const ministries = await ask(organizations, { filter: { kind: 'MINISTRY' } });
+    const ministries = await api.ask(organizations, { filter: { kind: 'MINISTRY' } });
     expect(ids(ministries.organizations)).toEqual([russianMinistry, stateDepartment]);
-    const agencies = await ask(organizations, { filter: { kind: 'NEWS_AGENCY' } });
+    const agencies = await api.ask(organizations, { filter: { kind: 'NEWS_AGENCY' } });
     expect(agencies.organizations).toEqual({ totalCount: 0, nodes: [] });
   });
 
   it('orders by name descending', async () => {
-    const data = await ask(organizations, {
+    const data = await api.ask(organizations, {
       filter: { kind: 'STATE' },
       orderBy: { field: 'NAME', direction: 'DESC' },
     });
@@ -267,30 +250,30 @@ describe('organizations', () => {
   });
 
   it('finds an organization by an alias, case-insensitively', async () => {
-    const moskow = await ask(organizations, { filter: { nameContains: 'moskow' } });
+    const moskow = await api.ask(organizations, { filter: { nameContains: 'moskow' } });
     expect(ids(moskow.organizations)).toEqual([russia]);
-    const washington = await ask(organizations, { filter: { nameContains: 'WASHINGTON' } });
+    const washington = await api.ask(organizations, { filter: { nameContains: 'WASHINGTON' } });
     expect(ids(washington.organizations)).toEqual([unitedStates]);
-    const kyiv = await ask(organizations, { filter: { nameContains: 'kyiv' } });
+    const kyiv = await api.ask(organizations, { filter: { nameContains: 'kyiv' } });
     expect(ids(kyiv.organizations)).toEqual([ukraine]);
   });
 
   it('finds organizations by part of their name', async () => {
-    const data = await ask(organizations, { filter: { nameContains: 'ministry' } });
+    const data = await api.ask(organizations, { filter: { nameContains: 'ministry' } });
     expect(ids(data.organizations)).toEqual([russianMinistry]);
   });
 
   it('filters by parent: only the organizations directly part of it', async () => {
-    const us = await ask(organizations, { filter: { parent: unitedStates } });
+    const us = await api.ask(organizations, { filter: { parent: unitedStates } });
     expect(ids(us.organizations)).toEqual([stateDepartment]);
-    const ministry = await ask(organizations, { filter: { parent: russianMinistry } });
+    const ministry = await api.ask(organizations, { filter: { parent: russianMinistry } });
     expect(ministry.organizations).toEqual({ totalCount: 0, nodes: [] });
   });
 
   it('combines filters: all must hold', async () => {
-    const data = await ask(organizations, { filter: { nameContains: 'rus', kind: 'MINISTRY' } });
+    const data = await api.ask(organizations, { filter: { nameContains: 'rus', kind: 'MINISTRY' } });
     expect(ids(data.organizations)).toEqual([russianMinistry]);
-    const none = await ask(organizations, { filter: { parent: russia, kind: 'STATE' } });
+    const none = await api.ask(organizations, { filter: { parent: russia, kind: 'STATE' } });
     expect(none.organizations).toEqual({ totalCount: 0, nodes: [] });
   });
 });

@@ -5,42 +5,23 @@
  */
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { repoRoot, seedsDir } from '../src/paths.js';
-import { resetGraph } from '../src/seed/load.js';
+import { repoRoot } from '../src/paths.js';
 import { seedFiles } from '../src/seed/seeder.js';
-import { startTestApi, type TestApi } from './helpers.js';
+import { geneva, ids, startGenevaApi, type TestApi } from './helpers.js';
 
-const geneva = path.join(seedsDir, '000_2129ad4d3e752772.yaml');
 const secondArticle = path.join(repoRoot, 'test', 'fixtures', 'seeds', 'second-article.yaml');
-const article = 'article:2129ad4d3e752772';
-const ryabkov = 'person:sergei-ryabkov';
-const sherman = 'person:wendy-sherman';
-const informal = 'meeting:ryabkov-sherman-informal-meeting-2022-01-09';
-const talks = 'meeting:us-russia-talks-geneva-2022-01-10';
-const pressConference = 'meeting:ryabkov-press-conference-geneva-2022-01-10';
+const { article, ryabkov, sherman, informal, talks, pressConference } = geneva;
 
 let api: TestApi;
 
 beforeAll(async () => {
-  api = await startTestApi();
-  // api.reset() runs CALL … IN TRANSACTIONS in an explicit transaction, which Neo4j refuses once there is data.
-  await resetGraph(api.driver, api.database);
-  await seedFiles(api.driver, [geneva], { database: api.database });
+  api = await startGenevaApi();
 });
 afterAll(async () => api.close());
 
-/** Sends a document and returns its data, failing the test on any GraphQL error. */
-async function ask(document: string, variables?: Record<string, unknown>) {
-  const response = await api.query(document, variables);
-  expect(response.errors).toBeUndefined();
-  return response.data;
-}
-
-const ids = (connection: { nodes: { id: string }[] }) => connection.nodes.map((node) => node.id);
-
 describe('person(id)', () => {
   it('gives Ryabkov his name, aliases with their language, description and sources', async () => {
-    const data = await ask(
+    const data = await api.ask(
       `query ($id: ID!) {
         person(id: $id) {
           id name description
@@ -60,7 +41,7 @@ describe('person(id)', () => {
   });
 
   it('gives his position: the ministry, with the title in English and as reported, and its source', async () => {
-    const data = await ask(
+    const data = await api.ask(
       `query ($id: ID!) {
         person(id: $id) {
           positions {
@@ -96,7 +77,7 @@ describe('person(id)', () => {
   });
 
   it('lists his meetings in date order with his role and each date at its precision', async () => {
-    const data = await ask(
+    const data = await api.ask(
       `query ($id: ID!) {
         person(id: $id) {
           meetings {
@@ -139,7 +120,7 @@ describe('person(id)', () => {
   });
 
   it('lists his statements in date order, the undated one first', async () => {
-    const data = await ask(
+    const data = await api.ask(
       `query ($id: ID!) {
         person(id: $id) { statements { totalCount nodes { id date { iso } } } }
       }`,
@@ -173,7 +154,7 @@ describe('person(id)', () => {
     let after: string | null = null;
     const pages: boolean[][] = [];
     do {
-      const data = await ask(document, { id: ryabkov, after });
+      const data = await api.ask(document, { id: ryabkov, after });
       const page: any = data.person.statements;
       seen.push(...ids(page));
       pages.push([page.pageInfo.hasNextPage, page.pageInfo.hasPreviousPage]);
@@ -184,12 +165,12 @@ describe('person(id)', () => {
       [true, true],
       [false, true],
     ]);
-    const all = await ask(`query ($id: ID!) { person(id: $id) { statements { nodes { id } } } }`, { id: ryabkov });
+    const all = await api.ask(`query ($id: ID!) { person(id: $id) { statements { nodes { id } } } }`, { id: ryabkov });
     expect(seen).toEqual(ids(all.person.statements));
   });
 
   it('knows that Ryabkov addressed Sherman and mentioned her, and that nobody addressed or mentioned him', async () => {
-    const data = await ask(
+    const data = await api.ask(
       `query ($ryabkov: ID!, $sherman: ID!) {
         ryabkov: person(id: $ryabkov) {
           addressedIn { totalCount nodes { id } }
@@ -226,7 +207,7 @@ describe('person(id)', () => {
   });
 
   it('knows whom Ryabkov met: Sherman, at two meetings, in date order', async () => {
-    const data = await ask(
+    const data = await api.ask(
       `query ($id: ID!) {
         person(id: $id) {
           metWith { totalCount edges { meetingCount node { id name } meetings { id kind } } }
@@ -250,12 +231,12 @@ describe('person(id)', () => {
   });
 
   it('answers null for the id of an organization', async () => {
-    const data = await ask(`{ person(id: "organization:russia") { id name } }`);
+    const data = await api.ask(`{ person(id: "organization:russia") { id name } }`);
     expect(data).toEqual({ person: null });
   });
 
   it('answers null for an id nothing has', async () => {
-    const data = await ask(`{ person(id: "person:nobody-at-all") { id name } }`);
+    const data = await api.ask(`{ person(id: "person:nobody-at-all") { id name } }`);
     expect(data).toEqual({ person: null });
   });
 });
@@ -266,7 +247,7 @@ describe('people', () => {
   }`;
 
   it('lists everyone by name', async () => {
-    const data = await ask(people);
+    const data = await api.ask(people);
     expect(data.people).toEqual({
       totalCount: 2,
       nodes: [
@@ -277,38 +258,40 @@ describe('people', () => {
   });
 
   it('orders by name descending', async () => {
-    const data = await ask(people, { orderBy: { field: 'NAME', direction: 'DESC' } });
+    const data = await api.ask(people, { orderBy: { field: 'NAME', direction: 'DESC' } });
     expect(ids(data.people)).toEqual([sherman, ryabkov]);
   });
 
   it('filters by name, case-insensitively', async () => {
-    const data = await ask(people, { filter: { nameContains: 'ryabkov' } });
+    const data = await api.ask(people, { filter: { nameContains: 'ryabkov' } });
     expect(data.people).toEqual({ totalCount: 1, nodes: [{ id: ryabkov, name: 'Sergei Ryabkov' }] });
   });
 
   it('finds nobody for a name nobody has', async () => {
-    const data = await ask(people, { filter: { nameContains: 'lavrov' } });
+    const data = await api.ask(people, { filter: { nameContains: 'lavrov' } });
     expect(data.people).toEqual({ totalCount: 0, nodes: [] });
   });
 
   it('filters by the organization a person holds a position in', async () => {
-    const russian = await ask(people, { filter: { organization: 'organization:russian-ministry-of-foreign-affairs' } });
+    const russian = await api.ask(people, {
+      filter: { organization: 'organization:russian-ministry-of-foreign-affairs' },
+    });
     expect(ids(russian.people)).toEqual([ryabkov]);
-    const american = await ask(people, { filter: { organization: 'organization:us-department-of-state' } });
+    const american = await api.ask(people, { filter: { organization: 'organization:us-department-of-state' } });
     expect(ids(american.people)).toEqual([sherman]);
   });
 
   it('filters by a meeting taken part in', async () => {
-    const both = await ask(people, { filter: { meeting: talks } });
+    const both = await api.ask(people, { filter: { meeting: talks } });
     expect(ids(both.people)).toEqual([ryabkov, sherman]);
-    const alone = await ask(people, { filter: { meeting: pressConference } });
+    const alone = await api.ask(people, { filter: { meeting: pressConference } });
     expect(ids(alone.people)).toEqual([ryabkov]);
   });
 
   it('combines filters: all must hold', async () => {
-    const data = await ask(people, { filter: { meeting: talks, nameContains: 'sherman' } });
+    const data = await api.ask(people, { filter: { meeting: talks, nameContains: 'sherman' } });
     expect(ids(data.people)).toEqual([sherman]);
-    const none = await ask(people, { filter: { meeting: pressConference, nameContains: 'sherman' } });
+    const none = await api.ask(people, { filter: { meeting: pressConference, nameContains: 'sherman' } });
     expect(none.people).toEqual({ totalCount: 0, nodes: [] });
   });
 });
@@ -320,7 +303,9 @@ describe('a second article naming Ryabkov', () => {
   });
 
   it('finds him by the alias only that article uses', async () => {
-    const data = await ask(`{ people(filter: { nameContains: "SERGEY" }) { nodes { id aliases { name language } } } }`);
+    const data = await api.ask(
+      `{ people(filter: { nameContains: "SERGEY" }) { nodes { id aliases { name language } } } }`,
+    );
     expect(data.people.nodes).toEqual([
       {
         id: ryabkov,
@@ -333,7 +318,7 @@ describe('a second article naming Ryabkov', () => {
   });
 
   it('lists both articles as his sources, in the order they reported him', async () => {
-    const data = await ask(`{ person(id: "${ryabkov}") { sources { totalCount nodes { id } } } }`);
+    const data = await api.ask(`{ person(id: "${ryabkov}") { sources { totalCount nodes { id } } } }`);
     expect(data.person.sources).toEqual({
       totalCount: 2,
       nodes: [{ id: article }, { id: 'article:fixture-second-source' }],

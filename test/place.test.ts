@@ -2,40 +2,23 @@
  * Places over the Geneva article: Geneva lies in Switzerland, Switzerland contains Geneva, the
  * meetings held in Geneva; and the `places` list's filters and order.
  */
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedsDir } from '../src/paths.js';
-import { resetGraph } from '../src/seed/load.js';
-import { seedFiles } from '../src/seed/seeder.js';
-import { startTestApi, type TestApi } from './helpers.js';
+import { geneva, ids, startGenevaApi, type TestApi } from './helpers.js';
 
-const geneva = path.join(seedsDir, '000_2129ad4d3e752772.yaml');
-const article = 'article:2129ad4d3e752772';
+const { article } = geneva;
 const genevaId = 'place:geneva';
 const switzerland = 'place:switzerland';
 
 let api: TestApi;
 
 beforeAll(async () => {
-  api = await startTestApi();
-  // api.reset() runs CALL … IN TRANSACTIONS in an explicit transaction, which Neo4j refuses once there is data.
-  await resetGraph(api.driver, api.database);
-  await seedFiles(api.driver, [geneva], { database: api.database });
+  api = await startGenevaApi();
 });
 afterAll(async () => api.close());
 
-/** Sends a document and returns its data, failing the test on any GraphQL error. */
-async function ask(document: string, variables?: Record<string, unknown>) {
-  const response = await api.query(document, variables);
-  expect(response.errors).toBeUndefined();
-  return response.data;
-}
-
-const ids = (connection: { nodes: { id: string }[] }) => connection.nodes.map((node) => node.id);
-
 describe('place(id)', () => {
   it('gives Geneva its kind, its Indonesian name, its source, and the country it lies in', async () => {
-    const data = await ask(
+    const data = await api.ask(
       `query ($id: ID!) {
         place(id: $id) {
           id name kind
@@ -57,7 +40,7 @@ describe('place(id)', () => {
   });
 
   it('has Switzerland contain Geneva, and Geneva contain nothing', async () => {
-    const data = await ask(
+    const data = await api.ask(
       `query ($switzerland: ID!, $geneva: ID!) {
         switzerland: place(id: $switzerland) { contains { totalCount nodes { id name } } }
         geneva: place(id: $geneva) { contains { totalCount nodes { id } } }
@@ -71,7 +54,7 @@ describe('place(id)', () => {
   });
 
   it('lists the meetings held in Geneva in date order, each pointing back to Geneva', async () => {
-    const data = await ask(
+    const data = await api.ask(
       `query ($id: ID!) {
         place(id: $id) { meetings { totalCount nodes { id kind date { iso } place { id } } } }
       }`,
@@ -100,16 +83,16 @@ describe('place(id)', () => {
     const document = `query ($id: ID!, $after: String) {
       place(id: $id) { meetings(first: 1, after: $after) { nodes { id } pageInfo { hasNextPage endCursor } } }
     }`;
-    const first = await ask(document, { id: genevaId });
+    const first = await api.ask(document, { id: genevaId });
     expect(first.place.meetings.nodes).toEqual([{ id: 'meeting:ryabkov-press-conference-geneva-2022-01-10' }]);
     expect(first.place.meetings.pageInfo.hasNextPage).toBe(true);
-    const second = await ask(document, { id: genevaId, after: first.place.meetings.pageInfo.endCursor });
+    const second = await api.ask(document, { id: genevaId, after: first.place.meetings.pageInfo.endCursor });
     expect(second.place.meetings.nodes).toEqual([{ id: 'meeting:us-russia-talks-geneva-2022-01-10' }]);
     expect(second.place.meetings.pageInfo.hasNextPage).toBe(false);
   });
 
   it('answers null for the id of a meeting, and for an unknown id', async () => {
-    const data = await ask(`{
+    const data = await api.ask(`{
       meeting: place(id: "meeting:us-russia-talks-geneva-2022-01-10") { id }
       unknown: place(id: "place:atlantis") { id }
     }`);
@@ -123,44 +106,44 @@ describe('places', () => {
   }`;
 
   it('lists both places by name', async () => {
-    const data = await ask(places);
+    const data = await api.ask(places);
     expect(data.places).toEqual({ totalCount: 2, nodes: [{ id: genevaId }, { id: switzerland }] });
   });
 
   it('orders by name descending', async () => {
-    const data = await ask(places, { orderBy: { field: 'NAME', direction: 'DESC' } });
+    const data = await api.ask(places, { orderBy: { field: 'NAME', direction: 'DESC' } });
     expect(ids(data.places)).toEqual([switzerland, genevaId]);
   });
 
   it('filters by kind', async () => {
-    const cities = await ask(places, { filter: { kind: 'CITY' } });
+    const cities = await api.ask(places, { filter: { kind: 'CITY' } });
     expect(ids(cities.places)).toEqual([genevaId]);
-    const countries = await ask(places, { filter: { kind: 'COUNTRY' } });
+    const countries = await api.ask(places, { filter: { kind: 'COUNTRY' } });
     expect(ids(countries.places)).toEqual([switzerland]);
-    const venues = await ask(places, { filter: { kind: 'VENUE' } });
+    const venues = await api.ask(places, { filter: { kind: 'VENUE' } });
     expect(venues.places).toEqual({ totalCount: 0, nodes: [] });
   });
 
   it('finds a place by its name or an alias, case-insensitively', async () => {
-    const byAlias = await ask(places, { filter: { nameContains: 'JENEWA' } });
+    const byAlias = await api.ask(places, { filter: { nameContains: 'JENEWA' } });
     expect(ids(byAlias.places)).toEqual([genevaId]);
-    const byOtherAlias = await ask(places, { filter: { nameContains: 'swiss' } });
+    const byOtherAlias = await api.ask(places, { filter: { nameContains: 'swiss' } });
     expect(ids(byOtherAlias.places)).toEqual([switzerland]);
-    const byName = await ask(places, { filter: { nameContains: 'genev' } });
+    const byName = await api.ask(places, { filter: { nameContains: 'genev' } });
     expect(ids(byName.places)).toEqual([genevaId]);
   });
 
   it('filters by the place a place lies directly in', async () => {
-    const inSwitzerland = await ask(places, { filter: { locatedIn: switzerland } });
+    const inSwitzerland = await api.ask(places, { filter: { locatedIn: switzerland } });
     expect(ids(inSwitzerland.places)).toEqual([genevaId]);
-    const inGeneva = await ask(places, { filter: { locatedIn: genevaId } });
+    const inGeneva = await api.ask(places, { filter: { locatedIn: genevaId } });
     expect(inGeneva.places).toEqual({ totalCount: 0, nodes: [] });
   });
 
   it('combines filters: all must hold', async () => {
-    const data = await ask(places, { filter: { locatedIn: switzerland, kind: 'CITY' } });
+    const data = await api.ask(places, { filter: { locatedIn: switzerland, kind: 'CITY' } });
     expect(ids(data.places)).toEqual([genevaId]);
-    const none = await ask(places, { filter: { locatedIn: switzerland, kind: 'COUNTRY' } });
+    const none = await api.ask(places, { filter: { locatedIn: switzerland, kind: 'COUNTRY' } });
     expect(none.places).toEqual({ totalCount: 0, nodes: [] });
   });
 });

@@ -2,9 +2,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { repoRoot, seedsDir } from '../src/paths.js';
-import { seedFiles } from '../src/seed/seeder.js';
-import { startTestApi, type TestApi } from './helpers.js';
+import { repoRoot } from '../src/paths.js';
+import { startGenevaApi, type TestApi } from './helpers.js';
 
 const examples = [
   ...fs.readFileSync(path.join(repoRoot, 'README.md'), 'utf8').matchAll(/```graphql\n([\s\S]*?)```/g),
@@ -12,9 +11,7 @@ const examples = [
 
 let api: TestApi;
 beforeAll(async () => {
-  api = await startTestApi();
-  await api.reset();
-  await seedFiles(api.driver, [path.join(seedsDir, '000_2129ad4d3e752772.yaml')], { database: api.database });
+  api = await startGenevaApi();
 });
 afterAll(async () => api.close());
 
@@ -26,9 +23,8 @@ describe('README examples', () => {
   it.each(examples.map((example, i) => [i + 1, example] as const))(
     'example %i runs and finds Geneva facts',
     async (_i, example) => {
-      const response = await api.query(example);
-      expect(response.errors).toBeUndefined();
-      for (const [field, value] of Object.entries(response.data ?? {})) {
+      const data = await api.ask(example);
+      for (const [field, value] of Object.entries(data ?? {})) {
         expect(value, field).not.toBeNull();
         if (Array.isArray(value)) expect(value.length, field).toBeGreaterThan(0);
         if (value && typeof value === 'object' && 'edges' in value)

@@ -3,19 +3,14 @@
  * quotes and English summaries are all found, best first, with the field that matched; the user's
  * words are words, never Lucene syntax; bad arguments name themselves.
  */
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedsDir } from '../src/paths.js';
-import { seedFiles } from '../src/seed/seeder.js';
-import { startTestApi, type TestApi } from './helpers.js';
+import { startGenevaApi, type TestApi } from './helpers.js';
 
 let api: TestApi;
 let indexedNodes: number;
 
 beforeAll(async () => {
-  api = await startTestApi();
-  await api.reset();
-  await seedFiles(api.driver, [path.join(seedsDir, '000_2129ad4d3e752772.yaml')], { database: api.database });
+  api = await startGenevaApi();
   const [row] = await api.cypher('MATCH (n:Node) RETURN count(n) AS nodes');
   indexedNodes = row!.nodes;
 });

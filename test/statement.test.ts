@@ -3,35 +3,17 @@
  * and where it stands in the article; a position attributed to a state; and the `statements` list's
  * filters (speaker, mentions, topic, occasion, kind, language, text, dates).
  */
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedsDir } from '../src/paths.js';
-import { resetGraph } from '../src/seed/load.js';
-import { seedFiles } from '../src/seed/seeder.js';
-import { startTestApi, type TestApi } from './helpers.js';
+import { geneva, ids, startGenevaApi, type TestApi } from './helpers.js';
 
-const geneva = path.join(seedsDir, '000_2129ad4d3e752772.yaml');
-const article = 'article:2129ad4d3e752772';
-const pressConference = 'meeting:ryabkov-press-conference-geneva-2022-01-10';
+const { article, pressConference } = geneva;
 
 let api: TestApi;
 
 beforeAll(async () => {
-  api = await startTestApi();
-  // api.reset() runs CALL … IN TRANSACTIONS in an explicit transaction, which Neo4j refuses once there is data.
-  await resetGraph(api.driver, api.database);
-  await seedFiles(api.driver, [geneva], { database: api.database });
+  api = await startGenevaApi();
 });
 afterAll(async () => api.close());
-
-/** Sends a document and returns its data, failing the test on any GraphQL error. */
-async function ask(document: string, variables?: Record<string, unknown>) {
-  const response = await api.query(document, variables);
-  expect(response.errors).toBeUndefined();
-  return response.data;
-}
-
-const ids = (connection: { nodes: { id: string }[] }) => connection.nodes.map((node) => node.id);
 
 /** The Ryabkov statements made at the press conference on 10 January, in id order. */
 const pressConferenceStatements = [
@@ -50,7 +32,7 @@ const pressConferenceStatements = [
 
 describe('statement(id)', () => {
   it('gives a direct quote with speaker, occasion, audience, addressee, mentions, topics and position', async () => {
-    const data = await ask(
+    const data = await api.ask(
       `query ($id: ID!) {
         statement(id: $id) {
           id text language summary kind
@@ -108,7 +90,7 @@ describe('statement(id)', () => {
   });
 
   it('names a person addressed and mentions of every kind: person, organization, meeting, topic', async () => {
-    const data = await ask(
+    const data = await api.ask(
       `query ($sherman: ID!, $difficult: ID!) {
         sherman: statement(id: $sherman) {
           addressedTo { nodes { __typename ... on Person { id name } } }
@@ -157,7 +139,7 @@ describe('statement(id)', () => {
   });
 
   it('gives a position attributed to a state an Organization as speaker, no date, occasion or audience', async () => {
-    const data = await ask(
+    const data = await api.ask(
       `query ($id: ID!) {
         statement(id: $id) {
           kind language date { iso } audience occasion { id }
@@ -183,7 +165,7 @@ describe('statement(id)', () => {
   });
 
   it('answers null for the id of an article, and for an unknown id', async () => {
-    const data = await ask(`{
+    const data = await api.ask(`{
       article: statement(id: "${article}") { id }
       unknown: statement(id: "statement:never-said") { id }
     }`);
@@ -197,7 +179,7 @@ describe('statements', () => {
   }`;
 
   it('lists all seventeen, the undated first, then by date', async () => {
-    const data = await ask(statements, { filter: {} });
+    const data = await api.ask(statements, { filter: {} });
     expect(data.statements.totalCount).toBe(17);
     expect(ids(data.statements)).toEqual([
       'statement:russia-seeks-new-security-arrangements-with-the-west',
@@ -211,12 +193,12 @@ describe('statements', () => {
   });
 
   it('orders by date descending', async () => {
-    const data = await ask(statements, { filter: { kind: 'REPORTED_POSITION' } });
+    const data = await api.ask(statements, { filter: { kind: 'REPORTED_POSITION' } });
     expect(ids(data.statements)).toEqual([
       'statement:russia-seeks-new-security-arrangements-with-the-west',
       'statement:us-no-one-can-rule-on-ukraine-nato-membership',
     ]);
-    const descending = await ask(statements, {
+    const descending = await api.ask(statements, {
       filter: { speaker: 'person:sergei-ryabkov' },
       orderBy: { field: 'DATE', direction: 'DESC' },
     });
@@ -227,7 +209,7 @@ describe('statements', () => {
   });
 
   it('filters by speaker, person or organization', async () => {
-    const sherman = await ask(statements, { filter: { speaker: 'person:wendy-sherman' } });
+    const sherman = await api.ask(statements, { filter: { speaker: 'person:wendy-sherman' } });
     expect(sherman.statements).toEqual({
       totalCount: 3,
       nodes: [
@@ -236,62 +218,62 @@ describe('statements', () => {
         { id: 'statement:sherman-us-ready-to-meet-again' },
       ],
     });
-    const russia = await ask(statements, { filter: { speaker: 'organization:russia' } });
+    const russia = await api.ask(statements, { filter: { speaker: 'organization:russia' } });
     expect(ids(russia.statements)).toEqual(['statement:russia-seeks-new-security-arrangements-with-the-west']);
   });
 
   it('filters by what a statement mentions', async () => {
-    const sherman = await ask(statements, { filter: { mentions: 'person:wendy-sherman' } });
+    const sherman = await api.ask(statements, { filter: { mentions: 'person:wendy-sherman' } });
     expect(ids(sherman.statements)).toEqual([
       'statement:ryabkov-first-meeting-difficult',
       'statement:ryabkov-assured-sherman-invasion-fears-unfounded',
     ]);
-    const dialogue = await ask(statements, { filter: { mentions: 'meeting:us-russia-security-talks-2022-01' } });
+    const dialogue = await api.ask(statements, { filter: { mentions: 'meeting:us-russia-security-talks-2022-01' } });
     expect(ids(dialogue.statements)).toEqual([
       'statement:ryabkov-military-technical-response-if-talks-fail',
       'statement:ryabkov-moscow-for-continuing-dialogue',
     ]);
-    const geneva = await ask(statements, { filter: { mentions: 'place:geneva' } });
+    const geneva = await api.ask(statements, { filter: { mentions: 'place:geneva' } });
     expect(geneva.statements).toEqual({ totalCount: 0, nodes: [] });
   });
 
   it('filters by topic', async () => {
-    const dialogue = await ask(statements, { filter: { topic: 'topic:continuing-the-dialogue' } });
+    const dialogue = await api.ask(statements, { filter: { topic: 'topic:continuing-the-dialogue' } });
     expect(ids(dialogue.statements)).toEqual([
       'statement:sherman-us-ready-to-meet-again',
       'statement:ryabkov-moscow-focused-on-diplomacy',
       'statement:ryabkov-moscow-for-continuing-dialogue',
     ]);
-    const troops = await ask(statements, { filter: { topic: 'topic:russian-troops-near-ukraine' } });
+    const troops = await api.ask(statements, { filter: { topic: 'topic:russian-troops-near-ukraine' } });
     expect(ids(troops.statements)).toEqual(['statement:sherman-no-russian-guarantees-on-troop-withdrawal']);
   });
 
   it('filters by occasion', async () => {
-    const press = await ask(statements, { filter: { occasion: pressConference } });
+    const press = await api.ask(statements, { filter: { occasion: pressConference } });
     expect(press.statements.totalCount).toBe(11);
     expect(ids(press.statements)).toEqual(pressConferenceStatements);
-    const talks = await ask(statements, { filter: { occasion: 'meeting:us-russia-talks-geneva-2022-01-10' } });
+    const talks = await api.ask(statements, { filter: { occasion: 'meeting:us-russia-talks-geneva-2022-01-10' } });
     expect(talks.statements).toEqual({ totalCount: 0, nodes: [] });
   });
 
   it('filters by kind', async () => {
-    const positions = await ask(statements, { filter: { kind: 'REPORTED_POSITION' } });
+    const positions = await api.ask(statements, { filter: { kind: 'REPORTED_POSITION' } });
     expect(positions.statements.totalCount).toBe(2);
-    const quotes = await ask(statements, { filter: { kind: 'DIRECT_QUOTE', speaker: 'person:wendy-sherman' } });
+    const quotes = await api.ask(statements, { filter: { kind: 'DIRECT_QUOTE', speaker: 'person:wendy-sherman' } });
     expect(ids(quotes.statements)).toEqual(['statement:sherman-some-russian-demands-non-starters']);
   });
 
   it('filters by language', async () => {
-    const indonesian = await ask(statements, { filter: { language: 'id' } });
+    const indonesian = await api.ask(statements, { filter: { language: 'id' } });
     expect(indonesian.statements.totalCount).toBe(17);
-    const english = await ask(statements, { filter: { language: 'en' } });
+    const english = await api.ask(statements, { filter: { language: 'en' } });
     expect(english.statements).toEqual({ totalCount: 0, nodes: [] });
   });
 
   it('finds text in the English summary, case-insensitively', async () => {
-    const data = await ask(statements, { filter: { textContains: 'BULLETPROOF' } });
+    const data = await api.ask(statements, { filter: { textContains: 'BULLETPROOF' } });
     expect(ids(data.statements)).toEqual(['statement:ryabkov-guarantees-must-be-legally-binding']);
-    const guarantees = await ask(statements, { filter: { textContains: 'guarantees' } });
+    const guarantees = await api.ask(statements, { filter: { textContains: 'guarantees' } });
     expect(ids(guarantees.statements)).toEqual([
       'statement:sherman-no-russian-guarantees-on-troop-withdrawal',
       'statement:ryabkov-guarantees-must-be-legally-binding',
@@ -300,27 +282,27 @@ describe('statements', () => {
   });
 
   it('finds text in the reported words, in the source language', async () => {
-    const data = await ask(statements, { filter: { textContains: 'eskalasi' } });
+    const data = await api.ask(statements, { filter: { textContains: 'eskalasi' } });
     expect(ids(data.statements)).toEqual(['statement:ryabkov-no-plans-to-attack-ukraine']);
-    const none = await ask(statements, { filter: { textContains: 'sanctions' } });
+    const none = await api.ask(statements, { filter: { textContains: 'sanctions' } });
     expect(none.statements).toEqual({ totalCount: 0, nodes: [] });
   });
 
   it('filters by date, leaving out undated statements', async () => {
-    const from = await ask(statements, { filter: { from: '2022-01-10' } });
+    const from = await api.ask(statements, { filter: { from: '2022-01-10' } });
     expect(ids(from.statements)).toEqual(pressConferenceStatements);
-    const to = await ask(statements, { filter: { to: '2022-01-10', speaker: 'person:sergei-ryabkov' } });
+    const to = await api.ask(statements, { filter: { to: '2022-01-10', speaker: 'person:sergei-ryabkov' } });
     expect(ids(to.statements)).toEqual(pressConferenceStatements);
-    const month = await ask(statements, { filter: { from: '2022-01', to: '2022-01' } });
+    const month = await api.ask(statements, { filter: { from: '2022-01', to: '2022-01' } });
     expect(month.statements.totalCount).toBe(11);
-    const before = await ask(statements, { filter: { to: '2022-01-09' } });
+    const before = await api.ask(statements, { filter: { to: '2022-01-09' } });
     expect(before.statements).toEqual({ totalCount: 0, nodes: [] });
-    const after = await ask(statements, { filter: { from: '2022-01-11' } });
+    const after = await api.ask(statements, { filter: { from: '2022-01-11' } });
     expect(after.statements).toEqual({ totalCount: 0, nodes: [] });
   });
 
   it('combines filters: all must hold', async () => {
-    const data = await ask(statements, {
+    const data = await api.ask(statements, {
       filter: { speaker: 'person:sergei-ryabkov', topic: 'topic:security-guarantees', kind: 'PARAPHRASE' },
     });
     expect(ids(data.statements)).toEqual(['statement:ryabkov-russia-wants-strong-guarantees']);

@@ -3,18 +3,13 @@
  * happened about a topic, what was held in a place, in date order with each item's date on the
  * edge; narrowed by from/to, paginated by cursor, and counted.
  */
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedsDir } from '../src/paths.js';
-import { seedFiles } from '../src/seed/seeder.js';
-import { startTestApi, type TestApi } from './helpers.js';
+import { geneva, startGenevaApi, type TestApi } from './helpers.js';
 
 let api: TestApi;
 
 beforeAll(async () => {
-  api = await startTestApi();
-  await api.reset();
-  await seedFiles(api.driver, [path.join(seedsDir, '000_2129ad4d3e752772.yaml')], { database: api.database });
+  api = await startGenevaApi();
 });
 afterAll(async () => api.close());
 
@@ -38,9 +33,8 @@ interface Edge {
 }
 
 async function timeline(of: string, args: { from?: string; to?: string; first?: number; after?: string } = {}) {
-  const response = await api.query(timelineQuery, { of, first: 100, ...args });
-  expect(response.errors).toBeUndefined();
-  return response.data.timeline as { edges: Edge[]; pageInfo: any; totalCount: number };
+  const data = await api.ask(timelineQuery, { of, first: 100, ...args });
+  return data.timeline as { edges: Edge[]; pageInfo: any; totalCount: number };
 }
 
 const ids = (edges: Edge[]) => edges.map((edge) => edge.node.id);
@@ -55,7 +49,7 @@ function expectDateOrder(edges: Edge[]) {
 }
 
 describe("a person's timeline", () => {
-  const ryabkov = 'person:sergei-ryabkov';
+  const { ryabkov } = geneva;
 
   it('holds the meetings attended and the dated statements made, in date order, then id', async () => {
     const result = await timeline(ryabkov);
