@@ -14,6 +14,11 @@ export const byDate = "coalesce(n.date, '')";
 
 export interface ListQuery {
   label: Label;
+  /**
+   * Where the match starts when a filter names a related node: from that node (index-backed) across
+   * the relationship, rather than from every node of the label. Null: all nodes of the label.
+   */
+  anchor: string | null;
   /** Cypher conditions on `n`, joined with AND; their values are in `params`. */
   where: string[];
   params: Record<string, unknown>;
@@ -28,17 +33,19 @@ export function listConnection(
   args: { first?: number | null; after?: string | null },
 ): ConnectionRecord {
   const { first, after } = pageArguments(args);
-  const where = query.where.length > 0 ? `WHERE ${query.where.join(' AND ')}` : '';
+  const conditions = query.anchor ? [`n:${query.label}`, ...query.where] : query.where;
+  const where = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
+  const match = query.anchor ? `${query.anchor}\nWITH DISTINCT n` : `MATCH (n:${query.label})`;
   const [gt, dir] = query.direction === 'ASC' ? ['>', 'ASC'] : ['<', 'DESC'];
   const page = `
-MATCH (n:${query.label})
+${match}
 ${where}
 WITH n, ${query.sortKey} AS k
 WHERE $afterId IS NULL OR k ${gt} $afterKey OR (k = $afterKey AND n.id ${gt} $afterId)
 RETURN ${nodeProjection('n')} AS node, k AS key
 ORDER BY k ${dir}, n.id ${dir}
 LIMIT $limit`;
-  const count = `MATCH (n:${query.label}) ${where} RETURN count(n) AS total`;
+  const count = `${match}\n${where}\nRETURN count(n) AS total`;
   return connection(
     async () => {
       const rows = await ctx.db.read<{ node: Record<string, unknown>; key: string }>(page, {
@@ -62,6 +69,7 @@ LIMIT $limit`;
 
 /** Builds WHERE conditions from the filter values that are set; each value becomes a parameter. */
 export class Conditions {
+  anchor: string | null = null;
   readonly where: string[] = [];
   readonly params: Record<string, unknown> = {};
 
@@ -91,8 +99,17 @@ export class Conditions {
     return this.add(to, 'to', '(n.date <= $to OR n.date STARTS WITH $to)');
   }
 
-  /** Has a relationship (given as a pattern from `n` to `(x)`) to the node with this id. */
+  /**
+   * Has a relationship (given as a pattern from `n` to `(x)`) to the node with this id. The first such
+   * filter anchors the match at that node; the others are checked on each candidate.
+   */
   related(value: string | null | undefined, param: string, pattern: string): this {
+    if (value === null || value === undefined) return this;
+    if (this.anchor === null) {
+      this.anchor = `MATCH (x:Node {id: $${param}})\nMATCH ${pattern}`;
+      this.params[param] = value;
+      return this;
+    }
     return this.add(value, param, `EXISTS { MATCH ${pattern} WHERE x.id = $${param} }`);
   }
 }
