@@ -1,6 +1,6 @@
 /** Cypher of the `articles` list: its filters and order. */
 import { dateArgument } from '../graph/arguments.js';
-import { byDate, Conditions, type ListQuery } from '../graph/list.js';
+import { Conditions, type ListQuery } from '../graph/list.js';
 import type { ArticleFilter, ArticleOrder } from '../generated/graphql.js';
 
 export function articlesQuery(
@@ -12,5 +12,5 @@ export function articlesQuery(
     .dateRange(dateArgument('filter.from', filter?.from), dateArgument('filter.to', filter?.to))
     .related(filter?.publisher, 'publisher', '(n)-[:PUBLISHED_BY]->(x)')
     .add(filter?.language, 'language', 'n.language = $language');
-  return { label: 'Article', ...conditions, sortKey: byDate, direction: orderBy?.direction ?? 'ASC' };
+  return { label: 'Article', ...conditions, sortKey: conditions.dateKey, direction: orderBy?.direction ?? 'ASC' };
 }

@@ -70,6 +70,7 @@ LIMIT $limit`;
 /** Builds WHERE conditions from the filter values that are set; each value becomes a parameter. */
 export class Conditions {
   anchor: string | null = null;
+  #dated = false;
   readonly where: string[] = [];
   readonly params: Record<string, unknown> = {};
 
@@ -93,10 +94,32 @@ export class Conditions {
   /**
    * Dated on or after `from` and on or before `to`, where a less precise date counts when the span it
    * stands for overlaps: "2022-01" is on or after 2022-01-10 and on or before 2022-01-01.
+   * The bounds are written as one range the date index can seek (from the year of `from`, since a
+   * date known only to its year or month may overlap; to just past every date `to` prefixes, as "~"
+   * sorts after digits, "-" and "T"), and the exact test of `from` is applied to what the seek finds.
    */
   dateRange(from: string | null, to: string | null): this {
-    this.add(from, 'from', '(n.date >= $from OR $from STARTS WITH n.date)');
-    return this.add(to, 'to', '(n.date <= $to OR n.date STARTS WITH $to)');
+    if (from === null && to === null) return this;
+    this.#dated = true;
+    const lower = from?.slice(0, 4);
+    const upper = to === null ? undefined : `${to}~`;
+    if (lower !== undefined && upper !== undefined) {
+      this.add(lower, 'dateLower', '$dateLower <= n.date <= $dateUpper');
+      this.params.dateUpper = upper;
+    } else {
+      this.add(lower, 'dateLower', 'n.date >= $dateLower');
+      this.add(upper, 'dateUpper', 'n.date <= $dateUpper');
+    }
+    if (from !== null && from.length > 4) this.add(from, 'from', '(n.date >= $from OR $from STARTS WITH n.date)');
+    return this;
+  }
+
+  /**
+   * The sort key of a date-ordered list: `n.date` itself when a date filter guarantees it is set (so that
+   * the date index can also give the order), else the date or '' for undated items.
+   */
+  get dateKey(): string {
+    return this.#dated ? 'n.date' : byDate;
   }
 
   /**

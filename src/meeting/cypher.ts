@@ -1,6 +1,6 @@
 /** Cypher of the `meetings` list: its filters and order. */
 import { dateArgument } from '../graph/arguments.js';
-import { byDate, byName, Conditions, type ListQuery } from '../graph/list.js';
+import { byName, Conditions, type ListQuery } from '../graph/list.js';
 import type { MeetingFilter, MeetingOrder } from '../generated/graphql.js';
 
 export function meetingsQuery(
@@ -18,7 +18,7 @@ export function meetingsQuery(
   return {
     label: 'Meeting',
     ...conditions,
-    sortKey: orderBy?.field === 'NAME' ? byName : byDate,
+    sortKey: orderBy?.field === 'NAME' ? byName : conditions.dateKey,
     direction: orderBy?.direction ?? 'ASC',
   };
 }

@@ -1,6 +1,6 @@
 /** Cypher of the `statements` list: its filters and order. */
 import { dateArgument } from '../graph/arguments.js';
-import { byDate, Conditions, type ListQuery } from '../graph/list.js';
+import { Conditions, type ListQuery } from '../graph/list.js';
 import type { StatementFilter, StatementOrder } from '../generated/graphql.js';
 
 export function statementsQuery(
@@ -20,5 +20,5 @@ export function statementsQuery(
     .related(filter?.mentions, 'mentions', '(n)-[:MENTIONS]->(x)')
     .related(filter?.topic, 'topic', '(n)-[:ABOUT]->(x)')
     .related(filter?.occasion, 'occasion', '(n)-[:MADE_AT]->(x)');
-  return { label: 'Statement', ...conditions, sortKey: byDate, direction: orderBy?.direction ?? 'ASC' };
+  return { label: 'Statement', ...conditions, sortKey: conditions.dateKey, direction: orderBy?.direction ?? 'ASC' };
 }
