@@ -21,10 +21,10 @@ beforeAll(async () => {
 afterAll(async () => api.close());
 
 /**
- * Eight levels of batched work under the list: people; their positions; their meetings; the
- * meetings' participants; the participants' positions; their statements; each statement's
- * speaker; each statement's mentions. The organization of a position is the edge's node and
- * costs nothing more.
+ * Seven levels of batched work: people; their positions; their meetings; the meetings'
+ * participants; the participants' positions; their statements (with each statement's speaker,
+ * a to-one field fetched by the same query); each statement's mentions. The organization of a
+ * position is the edge's node and costs nothing more.
  */
 const deepPeople = `
   query ($first: Int!, $after: String) {
@@ -67,8 +67,8 @@ const deepPeople = `
     }
   }`;
 
-/** The levels of the query above: the list, then seven batched expansions. */
-const expectedQueries = 8;
+/** The levels of the query above: the list, then six batched expansions. */
+const expectedQueries = 7;
 
 async function run(first: number, after: string | null = null) {
   const response = await api.query(deepPeople, { first, after });
@@ -124,6 +124,28 @@ describe('Cypher round trips of one deep request', () => {
     expect(one.people.nodes[0].statements.nodes.length).toBeGreaterThan(0);
     expect(ten.people.nodes).toHaveLength(10);
     expect({ ten: ten.queries, one: one.queries }).toEqual({ ten: hundred.queries, one: hundred.queries });
+  });
+});
+
+describe('to-one fields of list items', () => {
+  it('come with the list: meetings with their place and larger event, statements with speaker and occasion', async () => {
+    const response = await api.query(`{
+      meetings(first: 50) {
+        nodes {
+          id
+          place { name locatedIn { name } }
+          partOf { id }
+          statements(first: 5) { nodes { id speaker { id } occasion { id } reportedIn { article { id } offset } } }
+        }
+      }
+    }`);
+    expect(response.errors).toBeUndefined();
+    const meetings = response.data.meetings.nodes;
+    expect(meetings.every((m: any) => m.place?.name && m.place.locatedIn?.name)).toBe(true);
+    expect(meetings.some((m: any) => m.partOf !== null)).toBe(true);
+    expect(meetings.flatMap((m: any) => m.statements.nodes).length).toBeGreaterThan(0);
+    // The list with place and partOf; the places' countries; the statements with speaker, occasion and article.
+    expect(response.extensions?.cypherQueries).toBe(3);
   });
 });
 

@@ -9,14 +9,14 @@ import { articlesQuery } from './cypher.js';
 export const articleResolvers: Resolvers = {
   Query: {
     article: lookup('Article'),
-    articles: (_parent, args, ctx) => listConnection(ctx, articlesQuery(args.filter, args.orderBy), args),
+    articles: (_parent, args, ctx, info) => listConnection(ctx, articlesQuery(args.filter, args.orderBy), args, info),
   },
   Article: {
     url: (article) => (article.url as string | undefined) ?? null,
     publishedOn: (article) => dateOf(article.date),
     publisher: async (article, _args, ctx) =>
       (await expansionSingle(ctx, 'articlePublisher', article.id))?.node ?? null,
-    statements: (article, args, ctx) => expansionConnection(ctx, 'articleStatements', article.id, args),
+    statements: (article, args, ctx, info) => expansionConnection(ctx, 'articleStatements', article.id, args, info),
     sources: (article, args, ctx) => idListConnection(ctx, [article.id], args),
   },
 };

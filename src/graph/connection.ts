@@ -2,9 +2,11 @@
  * Relay connections, lazily: a connection resolves to a record that knows how to fetch its page
  * and its count, and only does what the query selects (`totalCount` costs nothing unless asked).
  */
+import type { GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../context.js';
 import { encodeCursor, pageArguments, type Cursor } from './arguments.js';
 import type { ExpansionName } from './expansions.js';
+import { prefetchesFor, targetType } from './prefetch.js';
 import type { EdgeRecord, NodeRecord } from './records.js';
 
 export interface Page {
@@ -50,11 +52,13 @@ export function expansionConnection(
   expansion: ExpansionName,
   parentId: string,
   args: { first?: number | null; after?: string | null },
-  defaultFirst = 20,
+  info?: GraphQLResolveInfo,
 ): ConnectionRecord {
-  const { first, after } = pageArguments(args, defaultFirst);
+  const { first, after } = pageArguments(args);
+  const prefetch = prefetchesFor(info, targetType(expansion));
   return connection(
-    async () => pageFromRows(await ctx.loaders.expansionPage.load({ expansion, parentId, first, after }), first, after),
+    async () =>
+      pageFromRows(await ctx.loaders.expansionPage.load({ expansion, parentId, first, after, prefetch }), first, after),
     () => ctx.loaders.expansionCount.load({ expansion, parentId }),
   );
 }

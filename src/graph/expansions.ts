@@ -4,6 +4,7 @@
  * The loaders batch each expansion over all parents of a request into one query.
  */
 import { nodeProjection } from './records.js';
+import { prefetchColumns } from './prefetch.js';
 
 export type Order = 'name' | 'date';
 
@@ -54,7 +55,7 @@ export const sortKey = (order: Order, variable = 'n') =>
  * One page per parent for many parents at once. Each row of $rows is {slot, id, afterKey, afterId};
  * $limit is the page size plus one (to know whether a next page exists).
  */
-export function expansionPageCypher(name: ExpansionName): string {
+export function expansionPageCypher(name: ExpansionName, prefetch: readonly ExpansionName[] = []): string {
   const { pattern, order } = expansions[name];
   return `
 UNWIND $rows AS row
@@ -67,7 +68,7 @@ CALL (p, row) {
   ORDER BY k, n.id
   LIMIT $limit
 }
-RETURN row.slot AS slot, ${nodeProjection('n')} AS node, properties(r) AS rel, k AS key`;
+RETURN row.slot AS slot, ${nodeProjection('n')} AS node, properties(r) AS rel, k AS key${prefetchColumns(prefetch)}`;
 }
 
 /** How many neighbours each parent has over an expansion. */

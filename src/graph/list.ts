@@ -2,10 +2,12 @@
  * Root lists (`people`, `meetings`, …): one label, filter conditions from the domain's cypher.ts,
  * keyset pagination on (sort key, id) so that pages neither lose nor repeat items.
  */
+import type { GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../context.js';
 import type { Label } from '../seed/graph-rows.js';
 import { pageArguments } from './arguments.js';
 import { connection, pageFromRows, type ConnectionRecord } from './connection.js';
+import { prefetchColumns, prefetchesFor, primePrefetched } from './prefetch.js';
 import { nodeProjection, toNodeRecord } from './records.js';
 
 /** Sort keys of lists: never null, so that keyset comparisons hold; names ignore case. */
@@ -31,8 +33,10 @@ export function listConnection(
   ctx: Context,
   query: ListQuery,
   args: { first?: number | null; after?: string | null },
+  info?: GraphQLResolveInfo,
 ): ConnectionRecord {
   const { first, after } = pageArguments(args);
+  const prefetch = prefetchesFor(info, query.label);
   const conditions = query.anchor ? [`n:${query.label}`, ...query.where] : query.where;
   const where = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
   const match = query.anchor ? `${query.anchor}\nWITH DISTINCT n` : `MATCH (n:${query.label})`;
@@ -42,20 +46,25 @@ ${match}
 ${where}
 WITH n, ${query.sortKey} AS k
 WHERE $afterId IS NULL OR k ${gt} $afterKey OR (k = $afterKey AND n.id ${gt} $afterId)
-RETURN ${nodeProjection('n')} AS node, k AS key
+WITH n, k
 ORDER BY k ${dir}, n.id ${dir}
-LIMIT $limit`;
+LIMIT $limit
+RETURN ${nodeProjection('n')} AS node, k AS key${prefetchColumns(prefetch)}`;
   const count = `${match}\n${where}\nRETURN count(n) AS total`;
   return connection(
     async () => {
-      const rows = await ctx.db.read<{ node: Record<string, unknown>; key: string }>(page, {
+      const rows = await ctx.db.read<{ node: Record<string, unknown>; key: string } & Record<string, unknown>>(page, {
         ...query.params,
         afterKey: after?.key ?? null,
         afterId: after?.id ?? null,
         limit: first + 1,
       });
       return pageFromRows(
-        rows.map((row) => ({ node: ctx.loaders.prime(toNodeRecord(row.node)), key: row.key })),
+        rows.map((row) => {
+          const node = ctx.loaders.prime(toNodeRecord(row.node));
+          if (prefetch.length > 0) primePrefetched(ctx.loaders, node, prefetch, row);
+          return { node, key: row.key };
+        }),
         first,
         after,
       );

@@ -7,6 +7,7 @@ import DataLoader from 'dataloader';
 import type { Database } from '../db/database.js';
 import type { Cursor } from './arguments.js';
 import { expansionCountCypher, expansionPageCypher, type ExpansionName } from './expansions.js';
+import { primePrefetched } from './prefetch.js';
 import { metWithCountCypher, metWithCypher, sharedMeetingsCypher } from '../person/cypher.js';
 import { nodeProjection, toNodeRecord, type NodeRecord } from './records.js';
 
@@ -15,6 +16,8 @@ export interface ExpansionKey {
   parentId: string;
   first: number;
   after: Cursor | null;
+  /** To-one expansions of the neighbours to fetch in the same query (see prefetch.ts). */
+  prefetch?: readonly ExpansionName[];
 }
 
 export interface ExpansionRow {
@@ -65,15 +68,15 @@ export function createLoaders(db: Database) {
     (keys) =>
       grouped(
         keys,
-        (key) => `${key.expansion}/${key.first}`,
+        (key) => `${key.expansion}/${key.first}/${key.prefetch?.join(',') ?? ''}`,
         async (group) => {
-          const { expansion, first } = group[0]!;
+          const { expansion, first, prefetch = [] } = group[0]!;
           const rows = await db.read<{
             slot: number;
             node: Record<string, unknown>;
             rel: Record<string, unknown>;
             key: string;
-          }>(expansionPageCypher(expansion), {
+          }>(expansionPageCypher(expansion, prefetch), {
             rows: group.map((key, slot) => ({
               slot,
               id: key.parentId,
@@ -83,8 +86,11 @@ export function createLoaders(db: Database) {
             limit: first + 1,
           });
           const pages = group.map((): ExpansionRow[] => []);
-          for (const row of rows)
-            pages[row.slot]!.push({ node: prime(toNodeRecord(row.node)), rel: row.rel, key: row.key });
+          for (const row of rows) {
+            const node = prime(toNodeRecord(row.node));
+            if (prefetch.length > 0) primePrefetched({ expansionPage, prime }, node, prefetch, row);
+            pages[row.slot]!.push({ node, rel: row.rel, key: row.key });
+          }
           return pages;
         },
       ),

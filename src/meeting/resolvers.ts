@@ -15,7 +15,7 @@ const participationEdgeFields = {
 export const meetingResolvers: Resolvers = {
   Query: {
     meeting: lookup('Meeting'),
-    meetings: (_parent, args, ctx) => listConnection(ctx, meetingsQuery(args.filter, args.orderBy), args),
+    meetings: (_parent, args, ctx, info) => listConnection(ctx, meetingsQuery(args.filter, args.orderBy), args, info),
   },
   Meeting: {
     kind: (meeting) => meeting.kind as MeetingKind,
@@ -27,11 +27,11 @@ export const meetingResolvers: Resolvers = {
     sources: sourcesOf,
     place: async (meeting, _args, ctx) => (await expansionSingle(ctx, 'meetingPlace', meeting.id))?.node ?? null,
     partOf: async (meeting, _args, ctx) => (await expansionSingle(ctx, 'meetingPartOf', meeting.id))?.node ?? null,
-    parts: (meeting, args, ctx) => expansionConnection(ctx, 'meetingParts', meeting.id, args),
-    participants: (meeting, args, ctx) => expansionConnection(ctx, 'meetingParticipants', meeting.id, args),
-    topics: (meeting, args, ctx) => expansionConnection(ctx, 'meetingTopics', meeting.id, args),
-    statements: (meeting, args, ctx) => expansionConnection(ctx, 'meetingStatements', meeting.id, args),
-    mentionedIn: (meeting, args, ctx) => expansionConnection(ctx, 'mentionedIn', meeting.id, args),
+    parts: (meeting, args, ctx, info) => expansionConnection(ctx, 'meetingParts', meeting.id, args, info),
+    participants: (meeting, args, ctx, info) => expansionConnection(ctx, 'meetingParticipants', meeting.id, args, info),
+    topics: (meeting, args, ctx, info) => expansionConnection(ctx, 'meetingTopics', meeting.id, args, info),
+    statements: (meeting, args, ctx, info) => expansionConnection(ctx, 'meetingStatements', meeting.id, args, info),
+    mentionedIn: (meeting, args, ctx, info) => expansionConnection(ctx, 'mentionedIn', meeting.id, args, info),
   },
   ParticipationEdge: participationEdgeFields,
   ParticipantEdge: participationEdgeFields,

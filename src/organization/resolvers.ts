@@ -10,7 +10,8 @@ import { organizationsQuery } from './cypher.js';
 export const organizationResolvers: Resolvers = {
   Query: {
     organization: lookup('Organization'),
-    organizations: (_parent, args, ctx) => listConnection(ctx, organizationsQuery(args.filter, args.orderBy), args),
+    organizations: (_parent, args, ctx, info) =>
+      listConnection(ctx, organizationsQuery(args.filter, args.orderBy), args, info),
   },
   Organization: {
     kind: (org) => org.kind as OrganizationKind,
@@ -18,14 +19,14 @@ export const organizationResolvers: Resolvers = {
     aliases: aliasesOf,
     sources: sourcesOf,
     parent: async (org, _args, ctx) => (await expansionSingle(ctx, 'organizationParent', org.id))?.node ?? null,
-    children: (org, args, ctx) => expansionConnection(ctx, 'organizationChildren', org.id, args),
+    children: (org, args, ctx, info) => expansionConnection(ctx, 'organizationChildren', org.id, args, info),
     basedIn: async (org, _args, ctx) => (await expansionSingle(ctx, 'organizationBasedIn', org.id))?.node ?? null,
-    members: (org, args, ctx) => expansionConnection(ctx, 'organizationMembers', org.id, args),
-    meetings: (org, args, ctx) => expansionConnection(ctx, 'actorMeetings', org.id, args),
-    statements: (org, args, ctx) => expansionConnection(ctx, 'actorStatements', org.id, args),
-    addressedIn: (org, args, ctx) => expansionConnection(ctx, 'addressedIn', org.id, args),
-    mentionedIn: (org, args, ctx) => expansionConnection(ctx, 'mentionedIn', org.id, args),
-    published: (org, args, ctx) => expansionConnection(ctx, 'organizationPublished', org.id, args),
+    members: (org, args, ctx, info) => expansionConnection(ctx, 'organizationMembers', org.id, args, info),
+    meetings: (org, args, ctx, info) => expansionConnection(ctx, 'actorMeetings', org.id, args, info),
+    statements: (org, args, ctx, info) => expansionConnection(ctx, 'actorStatements', org.id, args, info),
+    addressedIn: (org, args, ctx, info) => expansionConnection(ctx, 'addressedIn', org.id, args, info),
+    mentionedIn: (org, args, ctx, info) => expansionConnection(ctx, 'mentionedIn', org.id, args, info),
+    published: (org, args, ctx, info) => expansionConnection(ctx, 'organizationPublished', org.id, args, info),
   },
   MemberEdge: positionEdgeFields,
 };

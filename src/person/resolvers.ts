@@ -41,17 +41,17 @@ export { positionEdgeFields };
 export const personResolvers: Resolvers = {
   Query: {
     person: lookup('Person'),
-    people: (_parent, args, ctx) => listConnection(ctx, peopleQuery(args.filter, args.orderBy), args),
+    people: (_parent, args, ctx, info) => listConnection(ctx, peopleQuery(args.filter, args.orderBy), args, info),
   },
   Person: {
     aliases: aliasesOf,
     description: (person) => (person.description as string | undefined) ?? null,
     sources: sourcesOf,
-    positions: (person, args, ctx) => expansionConnection(ctx, 'personPositions', person.id, args),
-    meetings: (person, args, ctx) => expansionConnection(ctx, 'actorMeetings', person.id, args),
-    statements: (person, args, ctx) => expansionConnection(ctx, 'actorStatements', person.id, args),
-    addressedIn: (person, args, ctx) => expansionConnection(ctx, 'addressedIn', person.id, args),
-    mentionedIn: (person, args, ctx) => expansionConnection(ctx, 'mentionedIn', person.id, args),
+    positions: (person, args, ctx, info) => expansionConnection(ctx, 'personPositions', person.id, args, info),
+    meetings: (person, args, ctx, info) => expansionConnection(ctx, 'actorMeetings', person.id, args, info),
+    statements: (person, args, ctx, info) => expansionConnection(ctx, 'actorStatements', person.id, args, info),
+    addressedIn: (person, args, ctx, info) => expansionConnection(ctx, 'addressedIn', person.id, args, info),
+    mentionedIn: (person, args, ctx, info) => expansionConnection(ctx, 'mentionedIn', person.id, args, info),
     metWith: (person, args, ctx) => metWithConnection(ctx, person.id, args),
   },
   PositionEdge: positionEdgeFields,

@@ -9,15 +9,15 @@ import { placesQuery } from './cypher.js';
 export const placeResolvers: Resolvers = {
   Query: {
     place: lookup('Place'),
-    places: (_parent, args, ctx) => listConnection(ctx, placesQuery(args.filter, args.orderBy), args),
+    places: (_parent, args, ctx, info) => listConnection(ctx, placesQuery(args.filter, args.orderBy), args, info),
   },
   Place: {
     kind: (place) => place.kind as PlaceKind,
     aliases: aliasesOf,
     sources: sourcesOf,
     locatedIn: async (place, _args, ctx) => (await expansionSingle(ctx, 'placeLocatedIn', place.id))?.node ?? null,
-    contains: (place, args, ctx) => expansionConnection(ctx, 'placeContains', place.id, args),
-    meetings: (place, args, ctx) => expansionConnection(ctx, 'placeMeetings', place.id, args),
-    mentionedIn: (place, args, ctx) => expansionConnection(ctx, 'mentionedIn', place.id, args),
+    contains: (place, args, ctx, info) => expansionConnection(ctx, 'placeContains', place.id, args, info),
+    meetings: (place, args, ctx, info) => expansionConnection(ctx, 'placeMeetings', place.id, args, info),
+    mentionedIn: (place, args, ctx, info) => expansionConnection(ctx, 'mentionedIn', place.id, args, info),
   },
 };

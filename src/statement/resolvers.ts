@@ -9,7 +9,8 @@ import { statementsQuery } from './cypher.js';
 export const statementResolvers: Resolvers = {
   Query: {
     statement: lookup('Statement'),
-    statements: (_parent, args, ctx) => listConnection(ctx, statementsQuery(args.filter, args.orderBy), args),
+    statements: (_parent, args, ctx, info) =>
+      listConnection(ctx, statementsQuery(args.filter, args.orderBy), args, info),
   },
   Statement: {
     kind: (statement) => statement.kind as StatementKind,
@@ -24,9 +25,10 @@ export const statementResolvers: Resolvers = {
     },
     occasion: async (statement, _args, ctx) =>
       (await expansionSingle(ctx, 'statementOccasion', statement.id))?.node ?? null,
-    addressedTo: (statement, args, ctx) => expansionConnection(ctx, 'statementAddressedTo', statement.id, args),
-    mentions: (statement, args, ctx) => expansionConnection(ctx, 'statementMentions', statement.id, args),
-    topics: (statement, args, ctx) => expansionConnection(ctx, 'statementTopics', statement.id, args),
+    addressedTo: (statement, args, ctx, info) =>
+      expansionConnection(ctx, 'statementAddressedTo', statement.id, args, info),
+    mentions: (statement, args, ctx, info) => expansionConnection(ctx, 'statementMentions', statement.id, args, info),
+    topics: (statement, args, ctx, info) => expansionConnection(ctx, 'statementTopics', statement.id, args, info),
     reportedIn: async (statement, _args, ctx) => {
       const reported = await expansionSingle(ctx, 'statementReportedIn', statement.id);
       if (!reported) return null;

@@ -9,13 +9,13 @@ import { topicsQuery } from './cypher.js';
 export const topicResolvers: Resolvers = {
   Query: {
     topic: lookup('Topic'),
-    topics: (_parent, args, ctx) => listConnection(ctx, topicsQuery(args.filter), args),
+    topics: (_parent, args, ctx, info) => listConnection(ctx, topicsQuery(args.filter), args, info),
   },
   Topic: {
     description: (topic) => (topic.description as string | undefined) ?? null,
     sources: sourcesOf,
-    meetings: (topic, args, ctx) => expansionConnection(ctx, 'topicMeetings', topic.id, args),
-    statements: (topic, args, ctx) => expansionConnection(ctx, 'topicStatements', topic.id, args),
-    mentionedIn: (topic, args, ctx) => expansionConnection(ctx, 'mentionedIn', topic.id, args),
+    meetings: (topic, args, ctx, info) => expansionConnection(ctx, 'topicMeetings', topic.id, args, info),
+    statements: (topic, args, ctx, info) => expansionConnection(ctx, 'topicStatements', topic.id, args, info),
+    mentionedIn: (topic, args, ctx, info) => expansionConnection(ctx, 'mentionedIn', topic.id, args, info),
   },
 };
