@@ -55,6 +55,8 @@ export class Database {
     const result: QueryResult<T> = await this.driver.executeQuery<QueryResult<T>>(cypher, cypherParams(params), {
       routing: neo4j.routing.READ,
       database: this.database,
+      // Requests are independent reads: no need to chain them causally with bookmarks.
+      bookmarkManager: null,
     });
     return result.records.map((record) => record.toObject());
   }

@@ -29,6 +29,17 @@ export function connection(page: () => Promise<Page>, count: () => Promise<numbe
   return { page: once(page), count: once(count) };
 }
 
+/** An edge whose cursor is encoded only if a client asks for it (most queries never do). */
+function edge(key: string | number, node: NodeRecord, rel: Record<string, unknown>): EdgeRecord {
+  return {
+    node,
+    rel,
+    get cursor() {
+      return encodeCursor(key, node.id);
+    },
+  };
+}
+
 /** Turns the `first + 1` rows of a keyset query into a page. */
 export function pageFromRows(
   rows: { node: NodeRecord; rel?: Record<string, unknown>; key: string | number }[],
@@ -36,11 +47,7 @@ export function pageFromRows(
   after: Cursor | null,
 ): Page {
   return {
-    edges: rows.slice(0, first).map((row) => ({
-      cursor: encodeCursor(row.key, row.node.id),
-      node: row.node,
-      rel: row.rel ?? {},
-    })),
+    edges: rows.slice(0, first).map((row) => edge(row.key, row.node, row.rel ?? {})),
     hasNextPage: rows.length > first,
     hasPreviousPage: after !== null,
   };
@@ -86,7 +93,7 @@ export function idListConnection(
       const edges: EdgeRecord[] = [];
       nodes.forEach((node, i) => {
         if (node && !(node instanceof Error)) {
-          edges.push({ cursor: encodeCursor(start + i, node.id), node, rel: {} });
+          edges.push(edge(start + i, node, {}));
         }
       });
       return { edges, hasNextPage: start + first < all.length, hasPreviousPage: start > 0 };
