@@ -99,3 +99,18 @@ export async function startGenevaApi(): Promise<TestApi> {
 
 /** The ids of a connection's nodes, in order. */
 export const ids = (connection: { nodes: { id: string }[] }) => connection.nodes.map((node) => node.id);
+
+/** The Ryabkov statements made at the press conference on 10 January, in id order. */
+export const pressConferenceStatements = [
+  'statement:ryabkov-assured-sherman-invasion-fears-unfounded',
+  'statement:ryabkov-guarantees-must-be-legally-binding',
+  'statement:ryabkov-military-technical-response-if-talks-fail',
+  'statement:ryabkov-moscow-focused-on-diplomacy',
+  'statement:ryabkov-moscow-for-continuing-dialogue',
+  'statement:ryabkov-no-plans-to-attack-ukraine',
+  'statement:ryabkov-no-progress-on-ukraine-nato-membership',
+  'statement:ryabkov-russia-wants-strong-guarantees',
+  'statement:ryabkov-ukraine-must-never-join-nato',
+  'statement:ryabkov-ukraine-nato-greatest-difference-with-us',
+  'statement:ryabkov-us-taking-russian-proposals-seriously',
+];

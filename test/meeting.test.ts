@@ -4,7 +4,7 @@
  * conference; and the `meetings` list's filters (dates, places within places, people, topics) and orders.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { geneva, ids, startGenevaApi, type TestApi } from './helpers.js';
+import { geneva, ids, pressConferenceStatements, startGenevaApi, type TestApi } from './helpers.js';
 
 const { article, dialogue, informal, pressConference, talks } = geneva;
 
@@ -164,19 +164,7 @@ describe('meeting(id)', () => {
     expect(data.meeting.participants.edges).toEqual([{ role: 'speaker', node: { id: 'person:sergei-ryabkov' } }]);
     const { statements } = data.meeting;
     expect(statements.totalCount).toBe(11);
-    expect(ids(statements)).toEqual([
-      'statement:ryabkov-assured-sherman-invasion-fears-unfounded',
-      'statement:ryabkov-guarantees-must-be-legally-binding',
-      'statement:ryabkov-military-technical-response-if-talks-fail',
-      'statement:ryabkov-moscow-focused-on-diplomacy',
-      'statement:ryabkov-moscow-for-continuing-dialogue',
-      'statement:ryabkov-no-plans-to-attack-ukraine',
-      'statement:ryabkov-no-progress-on-ukraine-nato-membership',
-      'statement:ryabkov-russia-wants-strong-guarantees',
-      'statement:ryabkov-ukraine-must-never-join-nato',
-      'statement:ryabkov-ukraine-nato-greatest-difference-with-us',
-      'statement:ryabkov-us-taking-russian-proposals-seriously',
-    ]);
+    expect(ids(statements)).toEqual(pressConferenceStatements);
     for (const statement of statements.nodes) {
       expect(statement).toMatchObject({
         audience: ['reporters'],

@@ -4,7 +4,7 @@
  * filters (speaker, mentions, topic, occasion, kind, language, text, dates).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { geneva, ids, startGenevaApi, type TestApi } from './helpers.js';
+import { geneva, ids, pressConferenceStatements, startGenevaApi, type TestApi } from './helpers.js';
 
 const { article, pressConference } = geneva;
 
@@ -14,21 +14,6 @@ beforeAll(async () => {
   api = await startGenevaApi();
 });
 afterAll(async () => api.close());
-
-/** The Ryabkov statements made at the press conference on 10 January, in id order. */
-const pressConferenceStatements = [
-  'statement:ryabkov-assured-sherman-invasion-fears-unfounded',
-  'statement:ryabkov-guarantees-must-be-legally-binding',
-  'statement:ryabkov-military-technical-response-if-talks-fail',
-  'statement:ryabkov-moscow-focused-on-diplomacy',
-  'statement:ryabkov-moscow-for-continuing-dialogue',
-  'statement:ryabkov-no-plans-to-attack-ukraine',
-  'statement:ryabkov-no-progress-on-ukraine-nato-membership',
-  'statement:ryabkov-russia-wants-strong-guarantees',
-  'statement:ryabkov-ukraine-must-never-join-nato',
-  'statement:ryabkov-ukraine-nato-greatest-difference-with-us',
-  'statement:ryabkov-us-taking-russian-proposals-seriously',
-];
 
 describe('statement(id)', () => {
   it('gives a direct quote with speaker, occasion, audience, addressee, mentions, topics and position', async () => {
