@@ -6,7 +6,8 @@ import { createDriver } from '../src/db/database.js';
 import { createLogger } from '../src/logger.js';
 import { seedsDir } from '../src/paths.js';
 import { resetGraph } from '../src/seed/load.js';
-import { seedFiles } from '../src/seed/seeder.js';
+import { seedDocuments, seedFiles } from '../src/seed/seeder.js';
+import { presets, syntheticSeedInputs } from '../src/seed/synthetic.js';
 import { startServer, type RunningServer } from '../src/server.js';
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
@@ -114,3 +115,14 @@ export const pressConferenceStatements = [
   'statement:ryabkov-ukraine-nato-greatest-difference-with-us',
   'statement:ryabkov-us-taking-russian-proposals-seriously',
 ];
+
+/** Starts the API over an empty graph loaded with the tiny synthetic corpus (seed 1). */
+export async function startSyntheticApi(): Promise<TestApi> {
+  const api = await startTestApi();
+  await api.reset();
+  await seedDocuments(api.driver, syntheticSeedInputs(presets.tiny!, 1), {
+    database: api.database,
+    transaction: 'batched',
+  });
+  return api;
+}

@@ -5,17 +5,12 @@
  * when asked; bad page arguments are the client's mistake and name the argument.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDocuments } from '../src/seed/seeder.js';
-import { presets, syntheticDocuments } from '../src/seed/synthetic.js';
-import { startTestApi, type TestApi } from './helpers.js';
+import { startSyntheticApi, type TestApi } from './helpers.js';
 
 let api: TestApi;
 
 beforeAll(async () => {
-  api = await startTestApi();
-  await api.reset();
-  const documents = syntheticDocuments(presets.tiny!, 1).map((raw, i) => ({ file: `synthetic[${i}]`, raw }));
-  await seedDocuments(api.driver, documents, { database: api.database, transaction: 'batched' });
+  api = await startSyntheticApi();
 });
 afterAll(async () => api.close());
 

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'v
 import { repoRoot, seedsDir } from '../src/paths.js';
 import { countGraph, resetGraph } from '../src/seed/load.js';
 import { seedDocuments, seedFiles, seedIfEmpty } from '../src/seed/seeder.js';
-import { presets, syntheticDocuments } from '../src/seed/synthetic.js';
+import { presets, syntheticDocuments, syntheticSeedInputs } from '../src/seed/synthetic.js';
 import { SeedValidationError } from '../src/seed/validate.js';
 import { testDriver } from './helpers.js';
 
@@ -273,7 +273,7 @@ describe('the synthetic generator', () => {
   });
 
   it('loads a skewed graph of the same model through the same loader', async () => {
-    const documents = syntheticDocuments(presets.tiny!, 1).map((raw, i) => ({ file: `synthetic[${i}]`, raw }));
+    const documents = syntheticSeedInputs(presets.tiny!, 1);
     const report = await seedDocuments(driver, documents, { database, transaction: 'batched' });
     expect(report.after.relationships).toBeGreaterThan(1500);
     const [shape] = await cypher(

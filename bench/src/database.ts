@@ -10,7 +10,7 @@ import { createDriver } from '../../src/db/database.js';
 import { cpuMeter } from './cpu.js';
 import { freePort, startNeo4j, stopPid } from '../../src/neo4j/runtime.js';
 import type { SeedDocumentInput } from '../../src/seed/format.js';
-import { presets, syntheticDocuments } from '../../src/seed/synthetic.js';
+import { presets, syntheticSeedInputs } from '../../src/seed/synthetic.js';
 
 /** Heap and page cache by preset: the large graph (about 1 GB on disk) fits the page cache. */
 const memory: Record<string, { heap: string; pageCache: string }> = {
@@ -57,7 +57,7 @@ export async function startDatabase(preset: string, log: (line: string) => void)
 export function presetDocuments(preset: string, seed: number): { file: string; raw: SeedDocumentInput }[] {
   const settings = presets[preset];
   if (!settings) throw new Error(`unknown preset ${preset}; one of ${Object.keys(presets).join(', ')}`);
-  return syntheticDocuments(settings, seed).map((raw, i) => ({ file: `synthetic[${i}]`, raw }));
+  return syntheticSeedInputs(settings, seed);
 }
 
 /**

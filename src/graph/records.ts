@@ -2,8 +2,11 @@
  * What resolvers pass around: nodes as their Neo4j properties plus a GraphQL type name. The Cypher
  * projection `nodeProjection` and `toNodeRecord` are the one way a node leaves the database.
  */
-export const typeNames = ['Person', 'Organization', 'Place', 'Meeting', 'Statement', 'Article', 'Topic'] as const;
-export type TypeName = (typeof typeNames)[number];
+import { labels, type Label } from '../seed/graph-rows.js';
+
+/** GraphQL's node types are the graph's labels, one for one. */
+export const typeNames = labels;
+export type TypeName = Label;
 
 export interface NodeRecord {
   __typename: TypeName;

@@ -27,16 +27,6 @@ export const relationshipTypes = {
 } as const;
 export type RelationshipType = keyof typeof relationshipTypes;
 
-export const labelOfKind: Record<string, Label> = {
-  person: 'Person',
-  organization: 'Organization',
-  place: 'Place',
-  meeting: 'Meeting',
-  statement: 'Statement',
-  article: 'Article',
-  topic: 'Topic',
-};
-
 export type Scalar = string | number | boolean;
 export type Props = Record<string, Scalar | Scalar[]>;
 

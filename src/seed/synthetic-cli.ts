@@ -7,7 +7,7 @@ import { SingleBar, Presets } from 'cli-progress';
 import { loadConfig } from '../config.js';
 import { connect } from '../neo4j/connect.js';
 import { seedDocuments } from './seeder.js';
-import { presets, syntheticDocuments } from './synthetic.js';
+import { presets, syntheticSeedInputs } from './synthetic.js';
 
 async function main(): Promise<number> {
   const { values } = parseArgs({
@@ -28,7 +28,7 @@ async function main(): Promise<number> {
     return 2;
   }
   const generated = Date.now();
-  const documents = syntheticDocuments(preset, seed).map((raw, i) => ({ file: `synthetic[${i}]`, raw }));
+  const documents = syntheticSeedInputs(preset, seed);
   console.log(
     `generated ${documents.length} documents (scale ${values.scale}, seed ${seed}) in ${Date.now() - generated} ms`,
   );

@@ -119,6 +119,11 @@ const orgKinds = [
 const statementKinds = ['DIRECT_QUOTE', 'PARAPHRASE', 'REPORTED_POSITION'] as const;
 const languages = ['en', 'id', 'de', 'fr', 'ru'];
 
+/** The synthetic documents as the seeder takes in-memory documents: each with a name for its messages. */
+export function syntheticSeedInputs(preset: SyntheticPreset, seed = 1): { file: string; raw: SeedDocumentInput }[] {
+  return syntheticDocuments(preset, seed).map((raw, i) => ({ file: `synthetic[${i}]`, raw }));
+}
+
 export function syntheticDocuments(preset: SyntheticPreset, seed = 1): SeedDocumentInput[] {
   const rand = random(seed);
   const int = (min: number, max: number) => min + Math.floor(rand() * (max - min + 1));
