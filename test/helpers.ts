@@ -101,19 +101,23 @@ export async function startGenevaApi(): Promise<TestApi> {
 /** The ids of a connection's nodes, in order. */
 export const ids = (connection: { nodes: { id: string }[] }) => connection.nodes.map((node) => node.id);
 
-/** The Ryabkov statements made at the press conference on 10 January, in id order. */
+/**
+ * The Ryabkov statements made at the press conference on 10 January, in the order the article reports
+ * them (the order of date-ordered lists for statements of one occasion).
+ */
 export const pressConferenceStatements = [
-  'statement:ryabkov-assured-sherman-invasion-fears-unfounded',
+  'statement:ryabkov-no-progress-on-ukraine-nato-membership',
+  'statement:ryabkov-ukraine-nato-greatest-difference-with-us',
+  'statement:ryabkov-us-says-no-one-can-rule-on-ukraine-nato-membership',
+  'statement:ryabkov-ukraine-must-never-join-nato',
+  'statement:ryabkov-russia-wants-strong-guarantees',
   'statement:ryabkov-guarantees-must-be-legally-binding',
+  'statement:ryabkov-assured-sherman-invasion-fears-unfounded',
+  'statement:ryabkov-no-plans-to-attack-ukraine',
+  'statement:ryabkov-us-taking-russian-proposals-seriously',
+  'statement:ryabkov-moscow-for-continuing-dialogue',
   'statement:ryabkov-military-technical-response-if-talks-fail',
   'statement:ryabkov-moscow-focused-on-diplomacy',
-  'statement:ryabkov-moscow-for-continuing-dialogue',
-  'statement:ryabkov-no-plans-to-attack-ukraine',
-  'statement:ryabkov-no-progress-on-ukraine-nato-membership',
-  'statement:ryabkov-russia-wants-strong-guarantees',
-  'statement:ryabkov-ukraine-must-never-join-nato',
-  'statement:ryabkov-ukraine-nato-greatest-difference-with-us',
-  'statement:ryabkov-us-taking-russian-proposals-seriously',
 ];
 
 /** Starts the API over an empty graph loaded with the tiny synthetic corpus (seed 1). */

@@ -68,7 +68,7 @@ describe('meeting(id)', () => {
     });
   });
 
-  it('lists both negotiators of the talks with their roles', async () => {
+  it('lists both negotiators of the talks with their roles, and the other US officials as an unnamed group', async () => {
     const data = await api.ask(
       `query ($id: ID!) {
         meeting(id: $id) {
@@ -77,16 +77,34 @@ describe('meeting(id)', () => {
             edges {
               role
               sources { nodes { id } }
-              node { __typename id name ... on Person { positions { edges { title } } } }
+              node {
+                __typename
+                id
+                name
+                ... on Person { positions { edges { title } } }
+                ... on Organization { kind unnamed }
+              }
             }
           }
         }
       }`,
       { id: talks },
     );
+    // "negosiasi dengan Sherman dan pejabat AS lainnya": the other officials attended, unnamed.
     expect(data.meeting.participants).toEqual({
-      totalCount: 2,
+      totalCount: 3,
       edges: [
+        {
+          role: 'US negotiators',
+          sources: { nodes: [{ id: article }] },
+          node: {
+            __typename: 'Organization',
+            id: 'organization:other-us-officials-at-geneva-talks',
+            name: 'Other US officials at the Geneva talks (unnamed)',
+            kind: 'GROUP',
+            unnamed: true,
+          },
+        },
         {
           role: 'Russian negotiator',
           sources: { nodes: [{ id: article }] },
@@ -130,7 +148,7 @@ describe('meeting(id)', () => {
     });
   });
 
-  it('has nothing said at the talks themselves, but two statements mention them', async () => {
+  it('has nothing said at the talks themselves, but a statement mentions them', async () => {
     const data = await api.ask(
       `query ($id: ID!) {
         meeting(id: $id) { statements { totalCount nodes { id } } mentionedIn { totalCount nodes { id } } }
@@ -140,34 +158,37 @@ describe('meeting(id)', () => {
     expect(data.meeting).toEqual({
       statements: { totalCount: 0, nodes: [] },
       mentionedIn: {
-        totalCount: 2,
-        nodes: [
-          { id: 'statement:russia-seeks-new-security-arrangements-with-the-west' },
-          { id: 'statement:ryabkov-no-progress-on-ukraine-nato-membership' },
-        ],
+        totalCount: 1,
+        nodes: [{ id: 'statement:ryabkov-no-progress-on-ukraine-nato-membership' }],
       },
     });
   });
 
-  it('lists the eleven statements Ryabkov made at his press conference, to reporters', async () => {
+  it('lists the twelve statements Ryabkov made at his press conference, to reporters, after the talks', async () => {
     const data = await api.ask(
       `query ($id: ID!) {
         meeting(id: $id) {
           kind
           participants { edges { role node { id } } }
-          statements { totalCount nodes { id audience speaker { id } occasion { id } } }
+          follows { nodes { id followedBy { nodes { id } } } }
+          statements { totalCount nodes { id audience { nodes { id } } speaker { id } occasion { id } } }
         }
       }`,
       { id: pressConference },
     );
     expect(data.meeting.kind).toBe('PRESS_CONFERENCE');
-    expect(data.meeting.participants.edges).toEqual([{ role: 'speaker', node: { id: 'person:sergei-ryabkov' } }]);
+    expect(data.meeting.participants.edges).toEqual([
+      { role: 'audience', node: { id: 'organization:reporters-at-ryabkov-geneva-press-conference' } },
+      { role: 'speaker', node: { id: 'person:sergei-ryabkov' } },
+    ]);
+    // It followed the talks ("setelah lebih dari tujuh jam negosiasi"), and the talks know it.
+    expect(data.meeting.follows.nodes).toEqual([{ id: talks, followedBy: { nodes: [{ id: pressConference }] } }]);
     const { statements } = data.meeting;
-    expect(statements.totalCount).toBe(11);
+    expect(statements.totalCount).toBe(12);
     expect(ids(statements)).toEqual(pressConferenceStatements);
     for (const statement of statements.nodes) {
       expect(statement).toMatchObject({
-        audience: ['reporters'],
+        audience: { nodes: [{ id: 'organization:reporters-at-ryabkov-geneva-press-conference' }] },
         speaker: { id: 'person:sergei-ryabkov' },
         occasion: { id: pressConference },
       });
@@ -189,8 +210,8 @@ describe('meeting(id)', () => {
         totalCount: 3,
         nodes: [
           { id: informal, date: { iso: '2022-01-09' }, partOf: { id: dialogue } },
-          { id: pressConference, date: { iso: '2022-01-10' }, partOf: { id: dialogue } },
           { id: talks, date: { iso: '2022-01-10' }, partOf: { id: dialogue } },
+          { id: pressConference, date: { iso: '2022-01-10' }, partOf: { id: dialogue } },
         ],
       },
       participants: {
@@ -227,13 +248,13 @@ describe('meetings', () => {
     const data = await api.ask(meetings);
     expect(data.meetings).toEqual({
       totalCount: 4,
-      nodes: [{ id: dialogue }, { id: informal }, { id: pressConference }, { id: talks }],
+      nodes: [{ id: dialogue }, { id: informal }, { id: talks }, { id: pressConference }],
     });
   });
 
   it('orders by date descending', async () => {
     const data = await api.ask(meetings, { orderBy: { field: 'DATE', direction: 'DESC' } });
-    expect(ids(data.meetings)).toEqual([talks, pressConference, informal, dialogue]);
+    expect(ids(data.meetings)).toEqual([pressConference, talks, informal, dialogue]);
   });
 
   it('orders by name', async () => {
@@ -269,7 +290,7 @@ describe('meetings', () => {
     const data = await api.ask(meetings, { filter: { from: '2022-01-10', kind: 'TALKS' } });
     expect(ids(data.meetings)).toEqual([talks]);
     const days = await api.ask(meetings, { filter: { from: '2022-01-10', place: 'place:geneva' } });
-    expect(ids(days.meetings)).toEqual([pressConference, talks]);
+    expect(ids(days.meetings)).toEqual([talks, pressConference]);
     const ninth = await api.ask(meetings, { filter: { from: '2022-01-10', kind: 'INFORMAL_MEETING' } });
     expect(ninth.meetings).toEqual({ totalCount: 0, nodes: [] });
   });
@@ -283,12 +304,12 @@ describe('meetings', () => {
 
   it('from "2022-01-01" includes the dialogue of January 2022, which cannot have been before the 1st', async () => {
     const data = await api.ask(meetings, { filter: { from: '2022-01-01' } });
-    expect(ids(data.meetings)).toEqual([dialogue, informal, pressConference, talks]);
+    expect(ids(data.meetings)).toEqual([dialogue, informal, talks, pressConference]);
   });
 
   it('a month as a bound means the whole month', async () => {
     const january = await api.ask(meetings, { filter: { from: '2022-01', to: '2022-01' } });
-    expect(ids(january.meetings)).toEqual([dialogue, informal, pressConference, talks]);
+    expect(ids(january.meetings)).toEqual([dialogue, informal, talks, pressConference]);
     const december = await api.ask(meetings, { filter: { to: '2021-12' } });
     expect(december.meetings).toEqual({ totalCount: 0, nodes: [] });
     const february = await api.ask(meetings, { filter: { from: '2022-02' } });
@@ -308,9 +329,9 @@ describe('meetings', () => {
 
   it('filters by place, including the places within it', async () => {
     const inGeneva = await api.ask(meetings, { filter: { place: 'place:geneva' } });
-    expect(ids(inGeneva.meetings)).toEqual([pressConference, talks]);
+    expect(ids(inGeneva.meetings)).toEqual([talks, pressConference]);
     const inSwitzerland = await api.ask(meetings, { filter: { place: 'place:switzerland' } });
-    expect(ids(inSwitzerland.meetings)).toEqual([pressConference, talks]);
+    expect(ids(inSwitzerland.meetings)).toEqual([talks, pressConference]);
   });
 
   it('filters by participant, person or organization', async () => {
@@ -324,7 +345,7 @@ describe('meetings', () => {
     const military = await api.ask(meetings, { filter: { topic: 'topic:military-technical-response' } });
     expect(ids(military.meetings)).toEqual([pressConference]);
     const membership = await api.ask(meetings, { filter: { topic: 'topic:ukraine-nato-membership' } });
-    expect(ids(membership.meetings)).toEqual([dialogue, pressConference, talks]);
+    expect(ids(membership.meetings)).toEqual([dialogue, talks, pressConference]);
     const troops = await api.ask(meetings, { filter: { topic: 'topic:russian-troops-near-ukraine' } });
     expect(troops.meetings).toEqual({ totalCount: 0, nodes: [] });
   });

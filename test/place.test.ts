@@ -64,14 +64,15 @@ describe('place(id)', () => {
       totalCount: 2,
       nodes: [
         {
-          id: 'meeting:ryabkov-press-conference-geneva-2022-01-10',
-          kind: 'PRESS_CONFERENCE',
+          id: 'meeting:us-russia-talks-geneva-2022-01-10',
+          kind: 'TALKS',
           date: { iso: '2022-01-10' },
           place: { id: genevaId },
         },
+        // The same day: the press conference came after the talks, as the article says.
         {
-          id: 'meeting:us-russia-talks-geneva-2022-01-10',
-          kind: 'TALKS',
+          id: 'meeting:ryabkov-press-conference-geneva-2022-01-10',
+          kind: 'PRESS_CONFERENCE',
           date: { iso: '2022-01-10' },
           place: { id: genevaId },
         },
@@ -84,10 +85,10 @@ describe('place(id)', () => {
       place(id: $id) { meetings(first: 1, after: $after) { nodes { id } pageInfo { hasNextPage endCursor } } }
     }`;
     const first = await api.ask(document, { id: genevaId });
-    expect(first.place.meetings.nodes).toEqual([{ id: 'meeting:ryabkov-press-conference-geneva-2022-01-10' }]);
+    expect(first.place.meetings.nodes).toEqual([{ id: 'meeting:us-russia-talks-geneva-2022-01-10' }]);
     expect(first.place.meetings.pageInfo.hasNextPage).toBe(true);
     const second = await api.ask(document, { id: genevaId, after: first.place.meetings.pageInfo.endCursor });
-    expect(second.place.meetings.nodes).toEqual([{ id: 'meeting:us-russia-talks-geneva-2022-01-10' }]);
+    expect(second.place.meetings.nodes).toEqual([{ id: 'meeting:ryabkov-press-conference-geneva-2022-01-10' }]);
     expect(second.place.meetings.pageInfo.hasNextPage).toBe(false);
   });
 

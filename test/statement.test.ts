@@ -16,13 +16,13 @@ beforeAll(async () => {
 afterAll(async () => api.close());
 
 describe('statement(id)', () => {
-  it('gives a direct quote with speaker, occasion, audience, addressee, mentions, topics and position', async () => {
+  it('gives a direct quote with speaker, occasion, audience, no addressee the article does not name, mentions, topics and position', async () => {
     const data = await api.ask(
       `query ($id: ID!) {
         statement(id: $id) {
           id text language summary kind
           date { iso precision }
-          audience
+          audience { totalCount nodes { __typename id name ... on Organization { kind unnamed } } }
           speaker { __typename ... on Person { name } }
           occasion { id kind place { name } }
           addressedTo { totalCount nodes { __typename id name } }
@@ -46,16 +46,25 @@ describe('statement(id)', () => {
       text: "kami tidak memiliki rencana, tidak ada niat untuk 'menyerang' Ukraina ... Tidak ada alasan untuk takut akan eskalasi",
       language: 'id',
       summary:
-        'Ryabkov said Russia had told its US counterparts it has no plan or intention to attack Ukraine and that there is no reason to fear an escalation.',
+        'Ryabkov said Russia had explained to "our colleagues" that it has no plan or intention to attack Ukraine and that there is no reason to fear an escalation.',
       kind: 'DIRECT_QUOTE',
       date: { iso: '2022-01-10', precision: 'DAY' },
-      audience: ['reporters'],
+      audience: {
+        totalCount: 1,
+        nodes: [
+          {
+            __typename: 'Organization',
+            id: 'organization:reporters-at-ryabkov-geneva-press-conference',
+            name: "Reporters at Ryabkov's Geneva press conference (unnamed)",
+            kind: 'GROUP',
+            unnamed: true,
+          },
+        ],
+      },
       speaker: { __typename: 'Person', name: 'Sergei Ryabkov' },
       occasion: { id: pressConference, kind: 'PRESS_CONFERENCE', place: { name: 'Geneva' } },
-      addressedTo: {
-        totalCount: 1,
-        nodes: [{ __typename: 'Organization', id: 'organization:united-states', name: 'United States' }],
-      },
+      // "Kami menjelaskan kepada rekan-rekan kami" ("to our colleagues"): the article names no addressee.
+      addressedTo: { totalCount: 0, nodes: [] },
       mentions: {
         totalCount: 3,
         nodes: [
@@ -64,8 +73,8 @@ describe('statement(id)', () => {
             id: 'topic:fears-of-russian-invasion-of-ukraine',
             name: 'Fears of a Russian invasion of Ukraine',
           },
+          { __typename: 'Organization', id: 'organization:russia', name: 'Russia' },
           { __typename: 'Organization', id: 'organization:ukraine', name: 'Ukraine' },
-          { __typename: 'Organization', id: 'organization:united-states', name: 'United States' },
         ],
       },
       topics: { nodes: [{ id: 'topic:fears-of-russian-invasion-of-ukraine' }] },
@@ -74,7 +83,7 @@ describe('statement(id)', () => {
     });
   });
 
-  it('names a person addressed and mentions of every kind: person, organization, meeting, topic', async () => {
+  it('mentions of every kind (person, organization, meeting, topic), and an unnamed audience', async () => {
     const data = await api.ask(
       `query ($sherman: ID!, $difficult: ID!) {
         sherman: statement(id: $sherman) {
@@ -82,7 +91,7 @@ describe('statement(id)', () => {
           mentions { nodes { __typename ... on Person { id } ... on Organization { id } ... on Topic { id } } }
         }
         difficult: statement(id: $difficult) {
-          kind audience date { iso } occasion { id } topics { totalCount }
+          kind audience { nodes { id name ... on Organization { unnamed } } } date { iso } occasion { id } topics { totalCount }
           mentions { nodes { __typename ... on Person { id } ... on Meeting { id kind } } }
           reportedIn { paragraph offset }
         }
@@ -92,9 +101,8 @@ describe('statement(id)', () => {
         difficult: 'statement:ryabkov-first-meeting-difficult',
       },
     );
-    expect(data.sherman.addressedTo.nodes).toEqual([
-      { __typename: 'Person', id: 'person:wendy-sherman', name: 'Wendy Sherman' },
-    ]);
+    // "he had assured Sherman" is what Ryabkov told reporters: Sherman is mentioned, not addressed.
+    expect(data.sherman.addressedTo.nodes).toEqual([]);
     const byId = (a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id);
     expect([...data.sherman.mentions.nodes].sort(byId)).toEqual([
       { __typename: 'Organization', id: 'organization:russia' },
@@ -102,10 +110,13 @@ describe('statement(id)', () => {
       { __typename: 'Person', id: 'person:wendy-sherman' },
       { __typename: 'Topic', id: 'topic:fears-of-russian-invasion-of-ukraine' },
     ]);
-    // Said to Russian news agencies, undated, at no known occasion, about no topic.
+    // Said to Russian news agencies (which the article does not name), undated, at no known occasion,
+    // about no topic; a paraphrase quoting one word.
     expect(data.difficult).toEqual({
-      kind: 'DIRECT_QUOTE',
-      audience: ['Russian news agencies'],
+      kind: 'PARAPHRASE',
+      audience: {
+        nodes: [{ id: 'organization:russian-news-agencies', name: 'Russian news agencies (unnamed)', unnamed: true }],
+      },
       date: null,
       occasion: null,
       topics: { totalCount: 0 },
@@ -123,30 +134,38 @@ describe('statement(id)', () => {
     });
   });
 
-  it('gives a position attributed to a state an Organization as speaker, no date, occasion or audience', async () => {
+  it("gives the US position Ryabkov reported as Ryabkov's words at the press conference, about the US", async () => {
     const data = await api.ask(
       `query ($id: ID!) {
         statement(id: $id) {
-          kind language date { iso } audience occasion { id }
-          speaker { __typename id name ... on Organization { kind } }
+          kind language date { iso } occasion { id }
+          audience { nodes { id } }
+          speaker { __typename id name }
           addressedTo { totalCount }
+          mentions { nodes { __typename ... on Organization { id } } }
           topics { nodes { id } }
           reportedIn { article { id } paragraph offset }
         }
       }`,
-      { id: 'statement:us-no-one-can-rule-on-ukraine-nato-membership' },
+      { id: 'statement:ryabkov-us-says-no-one-can-rule-on-ukraine-nato-membership' },
     );
     expect(data.statement).toEqual({
-      kind: 'REPORTED_POSITION',
+      kind: 'DIRECT_QUOTE',
       language: 'id',
-      date: null,
-      audience: [],
-      occasion: null,
-      speaker: { __typename: 'Organization', id: 'organization:united-states', name: 'United States', kind: 'STATE' },
+      date: { iso: '2022-01-10' },
+      occasion: { id: pressConference },
+      audience: { nodes: [{ id: 'organization:reporters-at-ryabkov-geneva-press-conference' }] },
+      speaker: { __typename: 'Person', id: 'person:sergei-ryabkov', name: 'Sergei Ryabkov' },
       addressedTo: { totalCount: 0 },
+      mentions: {
+        nodes: expect.arrayContaining([{ __typename: 'Organization', id: 'organization:united-states' }]),
+      },
       topics: { nodes: [{ id: 'topic:ukraine-nato-membership' }] },
       reportedIn: { article: { id: article }, paragraph: 2, offset: 583 },
     });
+    // "What did the US say?" finds nothing the article does not attribute to the US.
+    const us = await api.ask(`{ organization(id: "organization:united-states") { statements { totalCount } } }`);
+    expect(us.organization.statements.totalCount).toBe(0);
   });
 
   it('answers null for the id of an article, and for an unknown id', async () => {
@@ -163,26 +182,19 @@ describe('statements', () => {
     statements(filter: $filter, orderBy: $orderBy) { totalCount nodes { id } }
   }`;
 
-  it('lists all seventeen, the undated first, then by date', async () => {
+  it('lists all sixteen, the undated first (by id), then by date and, on one date, in the order of the article', async () => {
     const data = await api.ask(statements, { filter: {} });
-    expect(data.statements.totalCount).toBe(17);
+    expect(data.statements.totalCount).toBe(16);
     expect(ids(data.statements)).toEqual([
-      'statement:russia-seeks-new-security-arrangements-with-the-west',
       'statement:ryabkov-first-meeting-difficult',
       'statement:sherman-no-russian-guarantees-on-troop-withdrawal',
       'statement:sherman-some-russian-demands-non-starters',
       'statement:sherman-us-ready-to-meet-again',
-      'statement:us-no-one-can-rule-on-ukraine-nato-membership',
       ...pressConferenceStatements,
     ]);
   });
 
   it('orders by date descending', async () => {
-    const data = await api.ask(statements, { filter: { kind: 'REPORTED_POSITION' } });
-    expect(ids(data.statements)).toEqual([
-      'statement:russia-seeks-new-security-arrangements-with-the-west',
-      'statement:us-no-one-can-rule-on-ukraine-nato-membership',
-    ]);
     const descending = await api.ask(statements, {
       filter: { speaker: 'person:sergei-ryabkov' },
       orderBy: { field: 'DATE', direction: 'DESC' },
@@ -203,8 +215,11 @@ describe('statements', () => {
         { id: 'statement:sherman-us-ready-to-meet-again' },
       ],
     });
+    const ryabkov = await api.ask(statements, { filter: { speaker: 'person:sergei-ryabkov' } });
+    expect(ryabkov.statements.totalCount).toBe(13);
+    // The article's own narration is no one's statement: no state speaks in it.
     const russia = await api.ask(statements, { filter: { speaker: 'organization:russia' } });
-    expect(ids(russia.statements)).toEqual(['statement:russia-seeks-new-security-arrangements-with-the-west']);
+    expect(russia.statements).toEqual({ totalCount: 0, nodes: [] });
   });
 
   it('filters by what a statement mentions', async () => {
@@ -215,8 +230,8 @@ describe('statements', () => {
     ]);
     const dialogue = await api.ask(statements, { filter: { mentions: 'meeting:us-russia-security-talks-2022-01' } });
     expect(ids(dialogue.statements)).toEqual([
-      'statement:ryabkov-military-technical-response-if-talks-fail',
       'statement:ryabkov-moscow-for-continuing-dialogue',
+      'statement:ryabkov-military-technical-response-if-talks-fail',
     ]);
     const geneva = await api.ask(statements, { filter: { mentions: 'place:geneva' } });
     expect(geneva.statements).toEqual({ totalCount: 0, nodes: [] });
@@ -226,8 +241,8 @@ describe('statements', () => {
     const dialogue = await api.ask(statements, { filter: { topic: 'topic:continuing-the-dialogue' } });
     expect(ids(dialogue.statements)).toEqual([
       'statement:sherman-us-ready-to-meet-again',
-      'statement:ryabkov-moscow-focused-on-diplomacy',
       'statement:ryabkov-moscow-for-continuing-dialogue',
+      'statement:ryabkov-moscow-focused-on-diplomacy',
     ]);
     const troops = await api.ask(statements, { filter: { topic: 'topic:russian-troops-near-ukraine' } });
     expect(ids(troops.statements)).toEqual(['statement:sherman-no-russian-guarantees-on-troop-withdrawal']);
@@ -235,22 +250,63 @@ describe('statements', () => {
 
   it('filters by occasion', async () => {
     const press = await api.ask(statements, { filter: { occasion: pressConference } });
-    expect(press.statements.totalCount).toBe(11);
+    expect(press.statements.totalCount).toBe(12);
     expect(ids(press.statements)).toEqual(pressConferenceStatements);
     const talks = await api.ask(statements, { filter: { occasion: 'meeting:us-russia-talks-geneva-2022-01-10' } });
     expect(talks.statements).toEqual({ totalCount: 0, nodes: [] });
   });
 
+  it('filters by audience: who spoke to Russian news agencies, and what reporters heard', async () => {
+    const agencies = await api.ask(
+      `query ($audience: ID!) {
+        statements(filter: { audience: $audience }) { totalCount nodes { id speaker { id } } }
+        organization(id: $audience) { name unnamed heard { totalCount nodes { id } } }
+      }`,
+      { audience: 'organization:russian-news-agencies' },
+    );
+    expect(agencies.statements).toEqual({
+      totalCount: 1,
+      nodes: [{ id: 'statement:ryabkov-first-meeting-difficult', speaker: { id: 'person:sergei-ryabkov' } }],
+    });
+    expect(agencies.organization).toEqual({
+      name: 'Russian news agencies (unnamed)',
+      unnamed: true,
+      heard: { totalCount: 1, nodes: [{ id: 'statement:ryabkov-first-meeting-difficult' }] },
+    });
+    const reporters = await api.ask(statements, {
+      filter: { audience: 'organization:reporters-at-ryabkov-geneva-press-conference' },
+    });
+    expect(ids(reporters.statements)).toEqual(pressConferenceStatements);
+    // Sherman's statements have no audience in the article.
+    const sherman = await api.ask(statements, {
+      filter: {
+        audience: 'organization:reporters-at-ryabkov-geneva-press-conference',
+        speaker: 'person:wendy-sherman',
+      },
+    });
+    expect(sherman.statements).toEqual({ totalCount: 0, nodes: [] });
+  });
+
   it('filters by kind', async () => {
+    // Only words inside the article's quotation marks are direct quotes; a paraphrase quoting a word or two
+    // ("tidak memulai", "sulit") stays a paraphrase; the article attributes no position to a state.
+    const quotes = await api.ask(statements, { filter: { kind: 'DIRECT_QUOTE' } });
+    expect(ids(quotes.statements)).toEqual([
+      'statement:ryabkov-ukraine-nato-greatest-difference-with-us',
+      'statement:ryabkov-us-says-no-one-can-rule-on-ukraine-nato-membership',
+      'statement:ryabkov-ukraine-must-never-join-nato',
+      'statement:ryabkov-guarantees-must-be-legally-binding',
+      'statement:ryabkov-no-plans-to-attack-ukraine',
+    ]);
+    const sherman = await api.ask(statements, { filter: { kind: 'PARAPHRASE', speaker: 'person:wendy-sherman' } });
+    expect(sherman.statements.totalCount).toBe(3);
     const positions = await api.ask(statements, { filter: { kind: 'REPORTED_POSITION' } });
-    expect(positions.statements.totalCount).toBe(2);
-    const quotes = await api.ask(statements, { filter: { kind: 'DIRECT_QUOTE', speaker: 'person:wendy-sherman' } });
-    expect(ids(quotes.statements)).toEqual(['statement:sherman-some-russian-demands-non-starters']);
+    expect(positions.statements).toEqual({ totalCount: 0, nodes: [] });
   });
 
   it('filters by language', async () => {
     const indonesian = await api.ask(statements, { filter: { language: 'id' } });
-    expect(indonesian.statements.totalCount).toBe(17);
+    expect(indonesian.statements.totalCount).toBe(16);
     const english = await api.ask(statements, { filter: { language: 'en' } });
     expect(english.statements).toEqual({ totalCount: 0, nodes: [] });
   });
@@ -261,8 +317,8 @@ describe('statements', () => {
     const guarantees = await api.ask(statements, { filter: { textContains: 'guarantees' } });
     expect(ids(guarantees.statements)).toEqual([
       'statement:sherman-no-russian-guarantees-on-troop-withdrawal',
-      'statement:ryabkov-guarantees-must-be-legally-binding',
       'statement:ryabkov-russia-wants-strong-guarantees',
+      'statement:ryabkov-guarantees-must-be-legally-binding',
     ]);
   });
 
@@ -279,7 +335,7 @@ describe('statements', () => {
     const to = await api.ask(statements, { filter: { to: '2022-01-10', speaker: 'person:sergei-ryabkov' } });
     expect(ids(to.statements)).toEqual(pressConferenceStatements);
     const month = await api.ask(statements, { filter: { from: '2022-01', to: '2022-01' } });
-    expect(month.statements.totalCount).toBe(11);
+    expect(month.statements.totalCount).toBe(12);
     const before = await api.ask(statements, { filter: { to: '2022-01-09' } });
     expect(before.statements).toEqual({ totalCount: 0, nodes: [] });
     const after = await api.ask(statements, { filter: { from: '2022-01-11' } });

@@ -43,6 +43,8 @@ export type Actor = {
   addressedIn: StatementConnection;
   /** Other names, as sources write them. */
   aliases: Array<Alias>;
+  /** Statements this actor was in the audience of (heard), in date order. */
+  heard: StatementConnection;
   /** Globally unique, stable id. */
   id: Scalars['ID']['output'];
   /** Meetings this actor took part in, in date order, with the part they played. */
@@ -63,6 +65,16 @@ export type Actor = {
  * attributes words or presence to it (a state speaking as "Moscow" or "Washington").
  */
 export type ActorAddressedInArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * Someone who can speak and take part in meetings: a person, or an organization when the source
+ * attributes words or presence to it (a state speaking as "Moscow" or "Washington").
+ */
+export type ActorHeardArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
@@ -298,6 +310,10 @@ export type Meeting = Node & {
   durationQualifier: Maybe<DurationQualifier>;
   /** When it ended, for meetings over several days. */
   endDate: Maybe<PartialDate>;
+  /** The meetings the source says came after this one, in date order. */
+  followedBy: MeetingConnection;
+  /** The meetings the source says this one came after (e.g. the talks before a press conference), in date order. */
+  follows: MeetingConnection;
   /** Stable id, e.g. `meeting:us-russia-talks-geneva-2022-01-10`. */
   id: Scalars['ID']['output'];
   /** What sort of meeting it was. */
@@ -320,6 +336,20 @@ export type Meeting = Node & {
   statements: StatementConnection;
   /** What it was about. */
   topics: TopicConnection;
+};
+
+
+/** An event where people or organizations met: talks, a press conference, an informal meeting, a summit. */
+export type MeetingFollowedByArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** An event where people or organizations met: talks, a press conference, an informal meeting, a summit. */
+export type MeetingFollowsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -435,7 +465,7 @@ export type MeetingOrder = {
 
 /** Fields meetings can be sorted by. */
 export type MeetingOrderField =
-  /** By date (undated meetings first in ascending order). */
+  /** By date, and on the same date in the order the source gives (undated meetings first in ascending order). */
   | 'DATE'
   /** Alphabetically by name, ignoring case. */
   | 'NAME';
@@ -577,6 +607,8 @@ export type Organization = Actor & Node & {
   children: OrganizationConnection;
   /** A short description in the project's own words. */
   description: Maybe<Scalars['String']['output']>;
+  /** Statements it was in the audience of (heard), in date order. */
+  heard: StatementConnection;
   /** Stable id, e.g. `organization:russia`. */
   id: Scalars['ID']['output'];
   /** What sort of organization it is. */
@@ -597,6 +629,11 @@ export type Organization = Actor & Node & {
   sources: ArticleConnection;
   /** Statements attributed to it, in date order. */
   statements: StatementConnection;
+  /**
+   * True when the source describes this group without naming it ("other US officials", "Russian news
+   * agencies"): its `name` is then a description, never a name the source gives.
+   */
+  unnamed: Scalars['Boolean']['output'];
 };
 
 
@@ -609,6 +646,13 @@ export type OrganizationAddressedInArgs = {
 
 /** A state, ministry, alliance, news outlet or other organization. */
 export type OrganizationChildrenArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A state, ministry, alliance, news outlet or other organization. */
+export type OrganizationHeardArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
@@ -685,6 +729,8 @@ export type OrganizationFilter = {
   nameContains?: InputMaybe<Scalars['String']['input']>;
   /** Directly part of this organization (id). */
   parent?: InputMaybe<Scalars['ID']['input']>;
+  /** Only groups the source leaves unnamed (true), or only named organizations (false). */
+  unnamed?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 /** What sort of organization it is. */
@@ -697,6 +743,8 @@ export type OrganizationKind =
   | 'GEOPOLITICAL_GROUP'
   /** A government or cabinet. */
   | 'GOVERNMENT'
+  /** A group the source describes without naming it or its members (e.g. "other US officials"); see `unnamed`. */
+  | 'GROUP'
   /** An international organization such as the UN. */
   | 'INTERNATIONAL_ORGANIZATION'
   /** A military alliance such as NATO. */
@@ -842,6 +890,8 @@ export type Person = Actor & Node & {
   aliases: Array<Alias>;
   /** A short description in the project's own words. */
   description: Maybe<Scalars['String']['output']>;
+  /** Statements this person was in the audience of (heard), in date order. */
+  heard: StatementConnection;
   /** Stable id, e.g. `person:sergei-ryabkov`. */
   id: Scalars['ID']['output'];
   /** Meetings this person took part in, in date order, with their role. */
@@ -863,6 +913,13 @@ export type Person = Actor & Node & {
 
 /** A person named in the news. */
 export type PersonAddressedInArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A person named in the news. */
+export type PersonHeardArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
@@ -1145,7 +1202,10 @@ export type Query = {
   places: PlaceConnection;
   /**
    * Full-text search over names, aliases, statement text and summaries, headlines and descriptions,
-   * best matches first. Words are matched whole and case-insensitively; Lucene syntax is not interpreted.
+   * best matches first, case-insensitively; Lucene syntax is not interpreted. Words match whole, and
+   * also in other forms of the word where the text's language has a Lucene analyzer (a statement in
+   * Indonesian: "gagal" finds "kegagalan"; English summaries: "guarantee" finds "guarantees").
+   * Audiences are people and organizations, so search finds them too (e.g. "news agencies").
    */
   search: Array<SearchResult>;
   /**
@@ -1427,6 +1487,10 @@ export type RelationshipType =
   | 'ADDRESSED_TO'
   /** An organization is based in a place. */
   | 'BASED_IN'
+  /** A meeting came after another, as its source says (it orders events of the same date). */
+  | 'FOLLOWS'
+  /** A statement was heard by a person or organization (its audience). */
+  | 'HEARD_BY'
   /** A meeting was held in a place. */
   | 'HELD_IN'
   /** A person holds or held a position in an organization. */
@@ -1451,7 +1515,7 @@ export type RelationshipType =
 /** One search hit. */
 export type SearchResult = {
   __typename?: 'SearchResult';
-  /** The field whose text matched, e.g. `name`, `aliases`, `text` or `summary`. */
+  /** The field whose text matched, e.g. `name`, `aliases`, `text` or `summary` (for a match by another form of a word, the first field of that language holding it). */
   matchedField: Maybe<Scalars['String']['output']>;
   /** The matching text of that field. */
   matchedText: Maybe<Scalars['String']['output']>;
@@ -1481,10 +1545,13 @@ export type SearchableType =
 /** Something someone said, as a source reports it: who, what, when, where, to whom, about whom. */
 export type Statement = Node & {
   __typename?: 'Statement';
-  /** People or organizations it was said to. */
+  /** People or organizations it was said to, where the source names them. */
   addressedTo: ActorConnection;
-  /** Who heard it, as the source describes them (e.g. reporters). */
-  audience: Array<Scalars['String']['output']>;
+  /**
+   * Who heard it: people or organizations; an audience the source does not name (reporters, "Russian
+   * news agencies") is an organization with `unnamed: true`.
+   */
+  audience: ActorConnection;
   /** When it was said, as precisely as known. */
   date: Maybe<PartialDate>;
   /** Stable id. */
@@ -1514,6 +1581,13 @@ export type Statement = Node & {
 
 /** Something someone said, as a source reports it: who, what, when, where, to whom, about whom. */
 export type StatementAddressedToArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Something someone said, as a source reports it: who, what, when, where, to whom, about whom. */
+export type StatementAudienceArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
@@ -1563,6 +1637,8 @@ export type StatementEdge = {
 
 /** Which statements to list. All given conditions must hold. */
 export type StatementFilter = {
+  /** Heard by this person or organization, e.g. an unnamed group such as `organization:russian-news-agencies` (id). */
+  audience?: InputMaybe<Scalars['ID']['input']>;
   /** On or after this date (YYYY, YYYY-MM or YYYY-MM-DD); a date known only to the month or year counts when its span reaches it. */
   from?: InputMaybe<Scalars['String']['input']>;
   /** Of this kind. */
@@ -1602,7 +1678,7 @@ export type StatementOrder = {
 
 /** Fields statements can be sorted by. */
 export type StatementOrderField =
-  /** By date (undated statements first in ascending order). */
+  /** By date, and on the same date in the order the source gives (undated statements first in ascending order). */
   | 'DATE';
 
 /** A part of the graph around a node. */
@@ -2051,6 +2127,8 @@ export type MeetingResolvers<ContextType = Context, ParentType extends Resolvers
   duration?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   durationQualifier?: Resolver<Maybe<ResolversTypes['DurationQualifier']>, ParentType, ContextType>;
   endDate?: Resolver<Maybe<ResolversTypes['PartialDate']>, ParentType, ContextType>;
+  followedBy?: Resolver<ResolversTypes['MeetingConnection'], ParentType, ContextType, RequireFields<MeetingFollowedByArgs, 'first'>>;
+  follows?: Resolver<ResolversTypes['MeetingConnection'], ParentType, ContextType, RequireFields<MeetingFollowsArgs, 'first'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['MeetingKind'], ParentType, ContextType>;
   mentionedIn?: Resolver<ResolversTypes['StatementConnection'], ParentType, ContextType, RequireFields<MeetingMentionedInArgs, 'first'>>;
@@ -2134,6 +2212,7 @@ export type OrganizationResolvers<ContextType = Context, ParentType extends Reso
   basedIn?: Resolver<Maybe<ResolversTypes['Place']>, ParentType, ContextType>;
   children?: Resolver<ResolversTypes['OrganizationConnection'], ParentType, ContextType, RequireFields<OrganizationChildrenArgs, 'first'>>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  heard?: Resolver<ResolversTypes['StatementConnection'], ParentType, ContextType, RequireFields<OrganizationHeardArgs, 'first'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['OrganizationKind'], ParentType, ContextType>;
   meetings?: Resolver<ResolversTypes['ParticipationConnection'], ParentType, ContextType, RequireFields<OrganizationMeetingsArgs, 'first'>>;
@@ -2144,6 +2223,7 @@ export type OrganizationResolvers<ContextType = Context, ParentType extends Reso
   published?: Resolver<ResolversTypes['ArticleConnection'], ParentType, ContextType, RequireFields<OrganizationPublishedArgs, 'first'>>;
   sources?: Resolver<ResolversTypes['ArticleConnection'], ParentType, ContextType, RequireFields<OrganizationSourcesArgs, 'first'>>;
   statements?: Resolver<ResolversTypes['StatementConnection'], ParentType, ContextType, RequireFields<OrganizationStatementsArgs, 'first'>>;
+  unnamed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -2211,6 +2291,7 @@ export type PersonResolvers<ContextType = Context, ParentType extends ResolversP
   addressedIn?: Resolver<ResolversTypes['StatementConnection'], ParentType, ContextType, RequireFields<PersonAddressedInArgs, 'first'>>;
   aliases?: Resolver<Array<ResolversTypes['Alias']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  heard?: Resolver<ResolversTypes['StatementConnection'], ParentType, ContextType, RequireFields<PersonHeardArgs, 'first'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   meetings?: Resolver<ResolversTypes['ParticipationConnection'], ParentType, ContextType, RequireFields<PersonMeetingsArgs, 'first'>>;
   mentionedIn?: Resolver<ResolversTypes['StatementConnection'], ParentType, ContextType, RequireFields<PersonMentionedInArgs, 'first'>>;
@@ -2312,7 +2393,7 @@ export type SearchResultResolvers<ContextType = Context, ParentType extends Reso
 
 export type StatementResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Statement'] = ResolversParentTypes['Statement']> = {
   addressedTo?: Resolver<ResolversTypes['ActorConnection'], ParentType, ContextType, RequireFields<StatementAddressedToArgs, 'first'>>;
-  audience?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  audience?: Resolver<ResolversTypes['ActorConnection'], ParentType, ContextType, RequireFields<StatementAudienceArgs, 'first'>>;
   date?: Resolver<Maybe<ResolversTypes['PartialDate']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['StatementKind'], ParentType, ContextType>;

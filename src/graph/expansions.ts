@@ -21,6 +21,7 @@ export const expansions = {
   actorStatements: { pattern: '(p)-[r:STATED]->(n:Statement)', order: 'date' },
   addressedIn: { pattern: '(p)<-[r:ADDRESSED_TO]-(n:Statement)', order: 'date' },
   mentionedIn: { pattern: '(p)<-[r:MENTIONS]-(n:Statement)', order: 'date' },
+  heard: { pattern: '(p)<-[r:HEARD_BY]-(n:Statement)', order: 'date' },
   organizationChildren: { pattern: '(p)<-[r:PART_OF]-(n:Organization)', order: 'name' },
   organizationParent: { pattern: '(p)-[r:PART_OF]->(n:Organization)', order: 'name' },
   organizationBasedIn: { pattern: '(p)-[r:BASED_IN]->(n:Place)', order: 'name' },
@@ -31,11 +32,14 @@ export const expansions = {
   meetingPlace: { pattern: '(p)-[r:HELD_IN]->(n:Place)', order: 'name' },
   meetingPartOf: { pattern: '(p)-[r:PART_OF]->(n:Meeting)', order: 'date' },
   meetingParts: { pattern: '(p)<-[r:PART_OF]-(n:Meeting)', order: 'date' },
+  meetingFollows: { pattern: '(p)-[r:FOLLOWS]->(n:Meeting)', order: 'date' },
+  meetingFollowedBy: { pattern: '(p)<-[r:FOLLOWS]-(n:Meeting)', order: 'date' },
   meetingTopics: { pattern: '(p)-[r:ABOUT]->(n:Topic)', order: 'name' },
   meetingStatements: { pattern: '(p)<-[r:MADE_AT]-(n:Statement)', order: 'date' },
   statementSpeaker: { pattern: '(p)<-[r:STATED]-(n:Node)', order: 'name' },
   statementOccasion: { pattern: '(p)-[r:MADE_AT]->(n:Meeting)', order: 'date' },
   statementAddressedTo: { pattern: '(p)-[r:ADDRESSED_TO]->(n:Node)', order: 'name' },
+  statementAudience: { pattern: '(p)-[r:HEARD_BY]->(n:Node)', order: 'name' },
   statementMentions: { pattern: '(p)-[r:MENTIONS]->(n:Node)', order: 'name' },
   statementTopics: { pattern: '(p)-[r:ABOUT]->(n:Topic)', order: 'name' },
   statementReportedIn: { pattern: '(p)-[r:REPORTED_IN]->(n:Article)', order: 'date' },
@@ -49,7 +53,9 @@ export type ExpansionName = keyof typeof expansions;
 
 /** The sort key of node `n`: never null, so that keyset comparisons hold; names ignore case. */
 export const sortKey = (order: Order, variable = 'n') =>
-  order === 'name' ? `toLower(coalesce(${variable}.name, ${variable}.headline, ''))` : `coalesce(${variable}.date, '')`;
+  order === 'name'
+    ? `toLower(coalesce(${variable}.name, ${variable}.headline, ''))`
+    : `coalesce(${variable}.dateOrder, '')`;
 
 /**
  * One page per parent for many parents at once. Each row of $rows is {slot, id, afterKey, afterId};

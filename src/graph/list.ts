@@ -12,7 +12,8 @@ import { nodeProjection, toNodeRecord } from './records.js';
 
 /** Sort keys of lists: never null, so that keyset comparisons hold; names ignore case. */
 export const byName = "toLower(coalesce(n.name, ''))";
-export const byDate = "coalesce(n.date, '')";
+/** Date, then the source's order among events of the same date (`dateOrder`, see seed/source-order.ts). */
+export const byDate = "coalesce(n.dateOrder, '')";
 
 export interface ListQuery {
   label: Label;
@@ -113,22 +114,22 @@ export class Conditions {
     const lower = from?.slice(0, 4);
     const upper = to === null ? undefined : `${to}~`;
     if (lower !== undefined && upper !== undefined) {
-      this.add(lower, 'dateLower', '$dateLower <= n.date <= $dateUpper');
+      this.add(lower, 'dateLower', '$dateLower <= n.dateOrder <= $dateUpper');
       this.params.dateUpper = upper;
     } else {
-      this.add(lower, 'dateLower', 'n.date >= $dateLower');
-      this.add(upper, 'dateUpper', 'n.date <= $dateUpper');
+      this.add(lower, 'dateLower', 'n.dateOrder >= $dateLower');
+      this.add(upper, 'dateUpper', 'n.dateOrder <= $dateUpper');
     }
     if (from !== null && from.length > 4) this.add(from, 'from', '(n.date >= $from OR $from STARTS WITH n.date)');
     return this;
   }
 
   /**
-   * The sort key of a date-ordered list: `n.date` itself when a date filter guarantees it is set (so that
-   * the date index can also give the order), else the date or '' for undated items.
+   * The sort key of a date-ordered list: `n.dateOrder` itself when a date filter guarantees it is set (so
+   * that its index can also give the order), else the key or '' for undated items.
    */
   get dateKey(): string {
-    return this.#dated ? 'n.date' : byDate;
+    return this.#dated ? 'n.dateOrder' : byDate;
   }
 
   /**

@@ -9,6 +9,7 @@ export function organizationsQuery(
   const conditions = new Conditions()
     .nameContains(filter?.nameContains)
     .add(filter?.kind, 'kind', 'n.kind = $kind')
+    .add(filter?.unnamed, 'unnamed', 'coalesce(n.unnamed, false) = $unnamed')
     .related(filter?.parent, 'parent', '(n)-[:PART_OF]->(x)');
   return {
     label: 'Organization',

@@ -16,6 +16,7 @@ export const organizationResolvers: Resolvers = {
   Organization: {
     kind: (org) => org.kind as OrganizationKind,
     description: (org) => (org.description as string | undefined) ?? null,
+    unnamed: (org) => org.unnamed === true,
     aliases: aliasesOf,
     sources: sourcesOf,
     parent: async (org, _args, ctx) => (await expansionSingle(ctx, 'organizationParent', org.id))?.node ?? null,
@@ -26,6 +27,7 @@ export const organizationResolvers: Resolvers = {
     statements: (org, args, ctx, info) => expansionConnection(ctx, 'actorStatements', org.id, args, info),
     addressedIn: (org, args, ctx, info) => expansionConnection(ctx, 'addressedIn', org.id, args, info),
     mentionedIn: (org, args, ctx, info) => expansionConnection(ctx, 'mentionedIn', org.id, args, info),
+    heard: (org, args, ctx, info) => expansionConnection(ctx, 'heard', org.id, args, info),
     published: (org, args, ctx, info) => expansionConnection(ctx, 'organizationPublished', org.id, args, info),
   },
   MemberEdge: positionEdgeFields,

@@ -41,5 +41,5 @@ export const sharedMeetingsCypher = `
 UNWIND $pairs AS pair
 MATCH (a:Node {id: pair.a}), (b:Node {id: pair.b})
 MATCH (a)-[:PARTICIPATED_IN]->(m:Meeting)<-[:PARTICIPATED_IN]-(b)
-WITH pair, m ORDER BY coalesce(m.date, ''), m.id
+WITH pair, m ORDER BY coalesce(m.dateOrder, ''), m.id
 RETURN pair.slot AS slot, collect(m {.*, __labels: labels(m)})[0..$first] AS meetings`;

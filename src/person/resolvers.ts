@@ -52,6 +52,7 @@ export const personResolvers: Resolvers = {
     statements: (person, args, ctx, info) => expansionConnection(ctx, 'actorStatements', person.id, args, info),
     addressedIn: (person, args, ctx, info) => expansionConnection(ctx, 'addressedIn', person.id, args, info),
     mentionedIn: (person, args, ctx, info) => expansionConnection(ctx, 'mentionedIn', person.id, args, info),
+    heard: (person, args, ctx, info) => expansionConnection(ctx, 'heard', person.id, args, info),
     metWith: (person, args, ctx) => metWithConnection(ctx, person.id, args),
   },
   PositionEdge: positionEdgeFields,

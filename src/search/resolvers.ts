@@ -2,7 +2,15 @@
 import { badInput, intInRange } from '../graph/arguments.js';
 import { toNodeRecord, type NodeRecord } from '../graph/records.js';
 import type { Resolvers, SearchableType } from '../generated/graphql.js';
-import { luceneQuery, searchCypher, searchedFields, searchTerms } from './cypher.js';
+import { analyzerOfIndex, languageIndex, languageProperty } from '../seed/full-text.js';
+import {
+  languageFields,
+  languageIndexesCypher,
+  luceneQuery,
+  searchCypher,
+  searchedFields,
+  searchTerms,
+} from './cypher.js';
 
 const labelOf: Record<SearchableType, string> = {
   PERSON: 'Person',
@@ -22,7 +30,7 @@ const wordsOf = (text: string) =>
     .filter((word) => word.length > 0);
 
 /** The first indexed field that contains one of the words whole, and that field's text. */
-function matchOf(node: NodeRecord, words: Set<string>): { field: string; text: string } | null {
+function wholeWordMatch(node: NodeRecord, words: Set<string>): { field: string; text: string } | null {
   for (const field of searchedFields) {
     const value = node[field];
     const texts = Array.isArray(value) ? (value as string[]) : typeof value === 'string' ? [value] : [];
@@ -33,21 +41,45 @@ function matchOf(node: NodeRecord, words: Set<string>): { field: string; text: s
   return null;
 }
 
+/**
+ * For a node a language index found by another form of a word ("kegagalan" for "gagal"): the first
+ * field that index covers which holds one of the words inside a longer word, else the first it covers.
+ */
+function wordFormMatch(
+  node: NodeRecord,
+  words: Set<string>,
+  indexes: string[],
+): { field: string; text: string } | null {
+  const covered = languageFields.filter((field) =>
+    field === 'text'
+      ? indexes.some((index) => typeof node[languageProperty(analyzerOfIndex(index))] === 'string')
+      : indexes.includes(languageIndex('english')),
+  );
+  const texts = covered.flatMap((field) => (typeof node[field] === 'string' ? [{ field, text: node[field] }] : []));
+  const inside = texts.find(({ text }) => [...words].some((word) => text.toLowerCase().includes(word)));
+  return inside ?? texts[0] ?? null;
+}
+
 export const searchResolvers: Resolvers = {
   Query: {
     search: async (_parent, args, ctx) => {
       if (args.text.length > 500) throw badInput('text', 'may be at most 500 characters long');
-      const words = searchTerms(args.text);
-      if (words.length === 0) throw badInput('text', 'must contain at least one word');
+      if (searchTerms(args.text).length === 0) throw badInput('text', 'must contain at least one word');
       const first = intInRange('first', args.first, 1, 100, 10);
-      const rows = await ctx.db.read<{ node: Record<string, unknown>; score: number }>(searchCypher, {
-        query: luceneQuery(args.text),
-        labels: args.types && args.types.length > 0 ? args.types.map((type) => labelOf[type]) : null,
-        first,
-      });
+      // Two round trips, whatever the page size: which language indexes exist, then the search itself.
+      const indexes = (await ctx.db.read<{ name: string }>(languageIndexesCypher)).map((row) => row.name);
+      const rows = await ctx.db.read<{ node: Record<string, unknown>; score: number; indexes: string[] }>(
+        searchCypher(indexes),
+        {
+          query: luceneQuery(args.text),
+          labels: args.types && args.types.length > 0 ? args.types.map((type) => labelOf[type]) : null,
+          first,
+        },
+      );
+      const words = new Set(wordsOf(args.text));
       return rows.map((row) => {
         const node = ctx.loaders.prime(toNodeRecord(row.node));
-        const match = matchOf(node, new Set(wordsOf(args.text)));
+        const match = wholeWordMatch(node, words) ?? wordFormMatch(node, words, row.indexes);
         return { node, score: row.score, matchedField: match?.field ?? null, matchedText: match?.text ?? null };
       });
     },

@@ -60,6 +60,25 @@ const text = z.string().trim().min(1, 'must not be empty');
 
 const alias = z.strictObject({ name: text, language });
 
+/** An entity's other names, each once: the same name (ignoring case) in two languages is one alias. */
+const aliases = z
+  .array(alias)
+  .default([])
+  .superRefine((list, ctx) => {
+    const seen = new Map<string, number>();
+    list.forEach((item, index) => {
+      const key = item.name.toLowerCase();
+      const first = seen.get(key);
+      if (first === undefined) seen.set(key, index);
+      else
+        ctx.addIssue({
+          code: 'custom',
+          path: [index],
+          message: `alias "${item.name}" is already listed at [${first}]`,
+        });
+    });
+  });
+
 export const organizationKinds = [
   'STATE',
   'GOVERNMENT',
@@ -72,6 +91,7 @@ export const organizationKinds = [
   'POLITICAL_PARTY',
   'COMPANY',
   'ARMED_FORCES',
+  'GROUP',
   'OTHER',
 ] as const;
 export const placeKinds = ['COUNTRY', 'REGION', 'CITY', 'VENUE', 'OTHER'] as const;
@@ -111,7 +131,7 @@ export const placeSchema = z.strictObject({
   id: idOf('place'),
   name: text,
   kind: z.enum(placeKinds),
-  aliases: z.array(alias).default([]),
+  aliases,
   locatedIn: refTo('place').optional(),
 });
 
@@ -120,7 +140,12 @@ export const organizationSchema = z.strictObject({
   name: text,
   kind: z.enum(organizationKinds),
   description: text.optional(),
-  aliases: z.array(alias).default([]),
+  aliases,
+  /**
+   * The source describes this group without naming it ("other US officials", "Russian news agencies"):
+   * its `name` is a description, never an invented name.
+   */
+  unnamed: z.boolean().default(false),
   parent: refTo('organization').optional(),
   basedIn: refTo('place').optional(),
 });
@@ -139,7 +164,7 @@ export const personSchema = z.strictObject({
   id: idOf('person'),
   name: text,
   description: text.optional(),
-  aliases: z.array(alias).default([]),
+  aliases,
   positions: z.array(position).default([]),
 });
 
@@ -168,6 +193,8 @@ export const meetingSchema = z
       .optional(),
     place: refTo('place').optional(),
     partOf: refTo('meeting').optional(),
+    /** Meetings the source says this one came after ("after the talks"); orders events of the same date. */
+    follows: z.array(refTo('meeting')).default([]),
     participants: z.array(participant).default([]),
     topics: z.array(refTo('topic')).default([]),
   })
@@ -196,9 +223,9 @@ export const statementSchema = z.strictObject({
   date: dateString.optional(),
   /** The meeting at which it was made. */
   occasion: refTo('meeting').optional(),
-  /** Who heard it, as the source describes them, e.g. "reporters". */
-  audience: z.array(text).default([]),
-  /** People or organizations it was said to. */
+  /** Who heard it: people or organizations (an unnamed group such as "reporters" is an organization). */
+  audience: z.array(refTo('person', 'organization')).default([]),
+  /** People or organizations it was said to, where the source names them. */
   addressedTo: z.array(refTo('person', 'organization')).default([]),
   mentions: z.array(refTo('person', 'organization', 'place', 'meeting', 'topic')).default([]),
   topics: z.array(refTo('topic')).default([]),

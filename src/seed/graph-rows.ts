@@ -4,6 +4,8 @@
  * which labels, which relationship types, which properties.
  */
 import { precisionOf, type SeedDocument } from './format.js';
+import { analyzerOf, languageProperty } from './full-text.js';
+import { dateOrder, meetingRanks } from './source-order.js';
 
 /** Node labels the loader may write; every node also carries `Node`. */
 export const labels = ['Person', 'Organization', 'Place', 'Meeting', 'Statement', 'Article', 'Topic'] as const;
@@ -24,6 +26,8 @@ export const relationshipTypes = {
   MENTIONS: null,
   REPORTED_IN: null,
   PUBLISHED_BY: null,
+  FOLLOWS: null,
+  HEARD_BY: null,
 } as const;
 export type RelationshipType = keyof typeof relationshipTypes;
 
@@ -58,9 +62,10 @@ function props(values: Record<string, Scalar | Scalar[] | undefined>): Props {
   return out;
 }
 
-function dated(date: string | undefined, end?: string): Props {
+/** A date with its precision, and `dateOrder`, the key date-ordered lists sort on (source-order.ts). */
+function dated(date: string | undefined, end?: string, rank?: number, offset?: number): Props {
   if (!date) return {};
-  return props({ date, endDate: end, datePrecision: precisionOf(date) });
+  return props({ date, endDate: end, datePrecision: precisionOf(date), dateOrder: dateOrder(date, rank, offset) });
 }
 
 export function rowsOf(doc: SeedDocument): GraphRows {
@@ -96,7 +101,12 @@ export function rowsOf(doc: SeedDocument): GraphRows {
   }
 
   for (const org of doc.organizations) {
-    node('Organization', org.id, props({ name: org.name, kind: org.kind, description: org.description }), org.aliases);
+    node(
+      'Organization',
+      org.id,
+      props({ name: org.name, kind: org.kind, description: org.description, unnamed: org.unnamed || undefined }),
+      org.aliases,
+    );
     rel('PART_OF', org.id, org.parent);
     rel('BASED_IN', org.id, org.basedIn);
   }
@@ -118,6 +128,8 @@ export function rowsOf(doc: SeedDocument): GraphRows {
     }
   }
 
+  const ranks = meetingRanks(doc);
+  const meetingDates = new Map(doc.meetings.map((meeting) => [meeting.id, meeting.date ?? meeting.start]));
   for (const meeting of doc.meetings) {
     node(
       'Meeting',
@@ -126,13 +138,14 @@ export function rowsOf(doc: SeedDocument): GraphRows {
         name: meeting.name,
         kind: meeting.kind,
         description: meeting.description,
-        ...dated(meeting.date ?? meeting.start, meeting.end),
+        ...dated(meeting.date ?? meeting.start, meeting.end, ranks.get(meeting.id)),
         duration: meeting.duration?.iso,
         durationQualifier: meeting.duration?.qualifier,
       }),
     );
     rel('HELD_IN', meeting.id, meeting.place);
     rel('PART_OF', meeting.id, meeting.partOf);
+    for (const before of meeting.follows) rel('FOLLOWS', meeting.id, before);
     for (const participant of meeting.participants) {
       rel('PARTICIPATED_IN', participant.entity, meeting.id, props({ role: participant.role }));
     }
@@ -140,20 +153,25 @@ export function rowsOf(doc: SeedDocument): GraphRows {
   }
 
   for (const statement of doc.statements) {
+    const analyzer = analyzerOf(statement.language);
+    // Made at a meeting of the same day: after that meeting, in the order the article reports it.
+    const occasion = statement.occasion;
+    const rank = occasion && meetingDates.get(occasion) === statement.date ? ranks.get(occasion) : 0;
     node(
       'Statement',
       statement.id,
       props({
         text: statement.text,
+        ...(analyzer ? { [languageProperty(analyzer)]: statement.text } : {}),
         language: statement.language,
         summary: statement.summary,
         kind: statement.kind,
-        audience: statement.audience,
-        ...dated(statement.date),
+        ...dated(statement.date, undefined, rank, statement.position.offset),
       }),
     );
     rel('STATED', statement.speaker, statement.id);
     rel('MADE_AT', statement.id, statement.occasion);
+    for (const target of statement.audience) rel('HEARD_BY', statement.id, target);
     for (const target of statement.addressedTo) rel('ADDRESSED_TO', statement.id, target);
     for (const target of statement.mentions) rel('MENTIONS', statement.id, target);
     for (const topic of statement.topics) rel('ABOUT', statement.id, topic);

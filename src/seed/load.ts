@@ -25,6 +25,9 @@ export const schemaStatements = [
   'CREATE RANGE INDEX meeting_date IF NOT EXISTS FOR (n:Meeting) ON (n.date)',
   'CREATE RANGE INDEX statement_date IF NOT EXISTS FOR (n:Statement) ON (n.date)',
   'CREATE RANGE INDEX article_date IF NOT EXISTS FOR (n:Article) ON (n.date)',
+  'CREATE RANGE INDEX meeting_date_order IF NOT EXISTS FOR (n:Meeting) ON (n.dateOrder)',
+  'CREATE RANGE INDEX statement_date_order IF NOT EXISTS FOR (n:Statement) ON (n.dateOrder)',
+  'CREATE RANGE INDEX article_date_order IF NOT EXISTS FOR (n:Article) ON (n.dateOrder)',
   'CREATE RANGE INDEX organization_kind IF NOT EXISTS FOR (n:Organization) ON (n.kind)',
   'CREATE RANGE INDEX meeting_kind IF NOT EXISTS FOR (n:Meeting) ON (n.kind)',
   `CREATE FULLTEXT INDEX ${fullTextIndex} IF NOT EXISTS

@@ -8,6 +8,7 @@ import type { Driver } from 'neo4j-driver';
 import { seedsDir } from '../paths.js';
 import { mergeRows, rowsOf, type GraphRows } from './graph-rows.js';
 import { countGraph, ensureSchema, existingIds, loadGraph, resetGraph, type LoadCounts } from './load.js';
+import { ensureLanguageIndexes } from './full-text.js';
 import { validateDocuments, validateSeedFiles, type SeedFile } from './validate.js';
 
 export interface SeedOptions {
@@ -64,6 +65,7 @@ async function seed(
 
   if (options.reset) await resetGraph(driver, database);
   await ensureSchema(driver, database);
+  await ensureLanguageIndexes(driver, languagesOf(parsed), database);
   const rows: GraphRows = mergeRows(parsed.map((file) => rowsOf(file.document)));
   const counts = await loadGraph(driver, rows, {
     database,
@@ -72,6 +74,11 @@ async function seed(
   });
   const after = await countGraph(driver, database);
   return { files: parsed.map((f) => f.file), counts, before, after };
+}
+
+/** The languages of the runs' statements (each gets a full-text index when Lucene has an analyzer). */
+function languagesOf(files: SeedFile[]): Set<string> {
+  return new Set(files.flatMap((file) => file.document.statements.map((statement) => statement.language)));
 }
 
 /** Seeds the bundled files when the graph holds no node yet; true when it did. */

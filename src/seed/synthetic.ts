@@ -239,7 +239,6 @@ export function syntheticDocuments(preset: SyntheticPreset, seed = 1): SeedDocum
         kind: pick(statementKinds),
         date: occasion.date,
         occasion: occasion.id,
-        audience: ['reporters'],
         mentions: [...mentions],
         topics: rand() < 0.5 ? [topics[topicPick()]!.id] : [],
         position: { paragraph: s + 1, offset: s * 200 },

@@ -107,12 +107,14 @@ export function references(doc: SeedDocument): { id: string; path: string }[] {
   doc.meetings.forEach((meeting, i) => {
     add(meeting.place, `meetings[${i}].place`);
     add(meeting.partOf, `meetings[${i}].partOf`);
+    meeting.follows.forEach((id, j) => add(id, `meetings[${i}].follows[${j}]`));
     meeting.participants.forEach((p, j) => add(p.entity, `meetings[${i}].participants[${j}].entity`));
     meeting.topics.forEach((topic, j) => add(topic, `meetings[${i}].topics[${j}]`));
   });
   doc.statements.forEach((statement, i) => {
     add(statement.speaker, `statements[${i}].speaker`);
     add(statement.occasion, `statements[${i}].occasion`);
+    statement.audience.forEach((id, j) => add(id, `statements[${i}].audience[${j}]`));
     statement.addressedTo.forEach((id, j) => add(id, `statements[${i}].addressedTo[${j}]`));
     statement.mentions.forEach((id, j) => add(id, `statements[${i}].mentions[${j}]`));
     statement.topics.forEach((id, j) => add(id, `statements[${i}].topics[${j}]`));
@@ -158,11 +160,33 @@ export async function checkReferences(
   return problems;
 }
 
+/** `follows` must not go round in a circle: an event cannot come after itself. */
+export function checkFollows(file: string, doc: SeedDocument): SeedProblem[] {
+  const follows = new Map(doc.meetings.map((meeting) => [meeting.id, meeting.follows]));
+  const problems: SeedProblem[] = [];
+  doc.meetings.forEach((meeting, i) => {
+    const seen = new Set<string>();
+    const stack = [...meeting.follows];
+    while (stack.length > 0) {
+      const id = stack.pop()!;
+      if (id === meeting.id) {
+        problems.push({ file, path: `meetings[${i}].follows`, message: `"${meeting.id}" would come after itself` });
+        return;
+      }
+      if (seen.has(id)) continue;
+      seen.add(id);
+      stack.push(...(follows.get(id) ?? []));
+    }
+  });
+  return problems;
+}
+
 type Lookup = (ids: string[]) => Promise<Set<string>>;
 
 async function finish(results: { file: string; document?: SeedDocument; problems: SeedProblem[] }[], lookup: Lookup) {
   const problems = results.flatMap((result) => result.problems);
   const parsed: SeedFile[] = results.flatMap(({ file, document }) => (document ? [{ file, document }] : []));
+  for (const { file, document } of parsed) problems.push(...checkFollows(file, document));
   problems.push(...(await checkReferences(parsed, lookup)));
   if (problems.length > 0) throw new SeedValidationError(problems);
   return parsed;

@@ -19,6 +19,7 @@ export function statementsQuery(
     .related(filter?.speaker, 'speaker', '(n)<-[:STATED]-(x)')
     .related(filter?.mentions, 'mentions', '(n)-[:MENTIONS]->(x)')
     .related(filter?.topic, 'topic', '(n)-[:ABOUT]->(x)')
-    .related(filter?.occasion, 'occasion', '(n)-[:MADE_AT]->(x)');
+    .related(filter?.occasion, 'occasion', '(n)-[:MADE_AT]->(x)')
+    .related(filter?.audience, 'audience', '(n)-[:HEARD_BY]->(x)');
   return { label: 'Statement', ...conditions, sortKey: conditions.dateKey, direction: orderBy?.direction ?? 'ASC' };
 }

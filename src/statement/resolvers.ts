@@ -15,7 +15,7 @@ export const statementResolvers: Resolvers = {
   Statement: {
     kind: (statement) => statement.kind as StatementKind,
     date: (statement) => dateOf(statement.date),
-    audience: (statement) => (statement.audience as string[] | undefined) ?? [],
+    audience: (statement, args, ctx, info) => expansionConnection(ctx, 'statementAudience', statement.id, args, info),
     sources: sourcesOf,
     speaker: async (statement, _args, ctx) => {
       const speaker = await expansionSingle(ctx, 'statementSpeaker', statement.id);

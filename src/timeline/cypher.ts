@@ -1,4 +1,7 @@
-/** Cypher of `timeline`: an entity's dated meetings and statements in date order, keyset-paginated. */
+/**
+ * Cypher of `timeline`: an entity's dated meetings and statements in date order (and, on the same
+ * date, in the order their source gives: `dateOrder`), keyset-paginated.
+ */
 
 const items = `
 MATCH (e:Node {id: $of})
@@ -17,9 +20,9 @@ WHERE x.date IS NOT NULL
   AND ($to IS NULL OR x.date <= $to OR x.date STARTS WITH $to)`;
 
 export const timelinePageCypher = `${items}
-  AND ($afterId IS NULL OR x.date > $afterKey OR (x.date = $afterKey AND x.id > $afterId))
-RETURN x {.*, __labels: labels(x)} AS node, x.date AS key
-ORDER BY x.date, x.id
+  AND ($afterId IS NULL OR x.dateOrder > $afterKey OR (x.dateOrder = $afterKey AND x.id > $afterId))
+RETURN x {.*, __labels: labels(x)} AS node, x.dateOrder AS key
+ORDER BY x.dateOrder, x.id
 LIMIT $limit`;
 
 export const timelineCountCypher = `${items}

@@ -1,0 +1,95 @@
+/**
+ * Full-text matching in the language of the text. A Neo4j full-text index has one Lucene analyzer,
+ * so each language with an analyzer gets its own index over its own property: a statement in
+ * Indonesian carries its text also as `text_indonesian`, indexed by `search_indonesian` with Lucene's
+ * Indonesian analyzer (stemming: "gagal" finds "kegagalan"). The English index also covers the
+ * project's own English fields (summaries, descriptions, headlines). The `search` index (standard
+ * analyzer, whole words) stays for names, aliases and every language without an analyzer.
+ */
+import type { Driver } from 'neo4j-driver';
+
+/**
+ * BCP 47 language (primary subtag, or a full tag where it decides) → the Lucene analyzer Neo4j 5.26
+ * ships for it (`CALL db.index.fulltext.listAvailableAnalyzers()`). Analyzer names are the allow-list
+ * that index names and properties are built from.
+ */
+export const languageAnalyzers: Readonly<Record<string, string>> = {
+  ar: 'arabic',
+  bg: 'bulgarian',
+  ca: 'catalan',
+  ckb: 'sorani',
+  cs: 'czech',
+  da: 'danish',
+  de: 'german',
+  el: 'greek',
+  en: 'english',
+  es: 'spanish',
+  eu: 'basque',
+  fa: 'persian',
+  fi: 'finnish',
+  fr: 'french',
+  ga: 'irish',
+  gl: 'galician',
+  hi: 'hindi',
+  hu: 'hungarian',
+  hy: 'armenian',
+  id: 'indonesian',
+  it: 'italian',
+  ja: 'cjk',
+  ko: 'cjk',
+  lt: 'lithuanian',
+  lv: 'latvian',
+  nb: 'norwegian',
+  nl: 'dutch',
+  nn: 'norwegian',
+  no: 'norwegian',
+  pt: 'portuguese',
+  'pt-br': 'brazilian',
+  ro: 'romanian',
+  ru: 'russian',
+  sv: 'swedish',
+  th: 'thai',
+  tr: 'turkish',
+  zh: 'cjk',
+};
+
+/** The analyzer for a language tag, or null when Lucene has none (then only whole words match). */
+export function analyzerOf(language: string): string | null {
+  const tag = language.toLowerCase();
+  return languageAnalyzers[tag] ?? languageAnalyzers[tag.split('-')[0]!] ?? null;
+}
+
+/** The property that holds a text for the index of its language. */
+export const languageProperty = (analyzer: string) => `text_${analyzer}`;
+/** The full-text index of one language. */
+export const languageIndex = (analyzer: string) => `search_${analyzer}`;
+/** The analyzer of a language index (the inverse of `languageIndex`). */
+export const analyzerOfIndex = (index: string) => index.replace(/^search_/, '');
+
+const analyzers = new Set(Object.values(languageAnalyzers));
+/** English text the project writes itself (summaries, descriptions, headlines) is stemmed as English too. */
+const englishFields = ['summary', 'description', 'headline'];
+
+/** The Cypher that creates one language's index (a no-op when it exists). */
+export function languageIndexStatement(analyzer: string): string {
+  // Index names, properties and the analyzer are interpolated: they come only from the allow-list above.
+  if (!analyzers.has(analyzer)) throw new Error(`no Lucene analyzer "${analyzer}" in the allow-list`);
+  const fields = [languageProperty(analyzer), ...(analyzer === 'english' ? englishFields : [])];
+  return `CREATE FULLTEXT INDEX ${languageIndex(analyzer)} IF NOT EXISTS
+     FOR (n:Person|Organization|Place|Meeting|Statement|Article|Topic)
+     ON EACH [${fields.map((field) => `n.${field}`).join(', ')}]
+     OPTIONS {indexConfig: {\`fulltext.analyzer\`: '${analyzer}'}}`;
+}
+
+/** Creates the English index and one index for each language of `languages` that has an analyzer. */
+export async function ensureLanguageIndexes(driver: Driver, languages: Iterable<string>, database?: string) {
+  const needed = new Set(['english']);
+  for (const language of languages) {
+    const analyzer = analyzerOf(language);
+    if (analyzer) needed.add(analyzer);
+  }
+  for (const analyzer of [...needed].sort()) {
+    await driver.executeQuery(languageIndexStatement(analyzer), {}, { database });
+  }
+  await driver.executeQuery('CALL db.awaitIndexes(300)', {}, { database });
+}
