@@ -20,7 +20,9 @@ RUN npm run build \
 FROM node:20-bookworm-slim AS runtime
 WORKDIR /app
 
+# Inside a container the API must listen on all interfaces; outside, HOST defaults to loopback.
 ENV NODE_ENV=production \
+    HOST=0.0.0.0 \
     PORT=4000
 
 COPY --from=build /app/node_modules ./node_modules
@@ -36,10 +38,9 @@ EXPOSE 4000
 # the unprivileged `node` user that the official Node image provides.
 USER node
 
-# The slim image has no curl/wget, so the check uses Node's built-in fetch.
-# Apollo's CSRF prevention needs a preflight-forcing header (content-type:
-# application/json and/or apollo-require-preflight).
+# The slim image has no curl/wget, so the check uses Node's built-in fetch. /readyz answers 200
+# when the API is up and Neo4j answers, 503 otherwise.
 HEALTHCHECK --interval=15s --timeout=5s --start-period=20s --retries=3 \
-  CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 4000) + '/graphql', { method: 'POST', headers: { 'content-type': 'application/json', 'apollo-require-preflight': 'true' }, body: JSON.stringify({ query: '{ __typename }' }), signal: AbortSignal.timeout(4000) }).then((r) => process.exit(r.status === 200 ? 0 : 1), () => process.exit(1))"]
+  CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 4000) + '/readyz', { signal: AbortSignal.timeout(4000) }).then((r) => process.exit(r.status === 200 ? 0 : 1), () => process.exit(1))"]
 
 CMD ["node", "dist/src/main.js"]

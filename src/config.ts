@@ -14,7 +14,12 @@ const optional = z
 
 const schema = z.object({
   PORT: port.default(4000),
-  HOST: z.string().default('0.0.0.0'),
+  // Loopback unless told otherwise: the API has no authentication (Docker sets 0.0.0.0).
+  HOST: z.string().default('127.0.0.1'),
+  CORS_ORIGINS: optional,
+  REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1).default(15_000),
+  BODY_TIMEOUT_MS: z.coerce.number().int().min(1).default(10_000),
+  NEO4J_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(1).default(2_000),
   NEO4J_URI: optional,
   NEO4J_USER: z.string().default('neo4j'),
   NEO4J_PASSWORD: optional,

@@ -17,9 +17,11 @@ export interface ContextDeps {
   driver: Driver;
   database?: string;
   logger: Logger;
+  /** Neo4j's timeout for each query of the request (ms). */
+  transactionTimeoutMs?: number;
 }
 
 export function createContext(deps: ContextDeps): Context {
-  const db = new Database(deps.driver, deps.database);
+  const db = new Database(deps.driver, deps.database, deps.transactionTimeoutMs);
   return { db, loaders: createLoaders(db), logger: deps.logger };
 }

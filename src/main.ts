@@ -4,6 +4,7 @@
  * With NEO4J_URI set, it uses that database and starts nothing.
  */
 import { loadConfig } from './config.js';
+import { parseCorsOrigins } from './http/cors.js';
 import { createLogger } from './logger.js';
 import { connect, type Connection } from './neo4j/connect.js';
 import { Neo4jRuntimeError } from './neo4j/runtime.js';
@@ -43,6 +44,9 @@ async function main(): Promise<void> {
     database: connection.database,
     logger,
     maxQueryCost: config.MAX_QUERY_COST,
+    corsOrigins: parseCorsOrigins(config.CORS_ORIGINS),
+    requestTimeoutMs: config.REQUEST_TIMEOUT_MS,
+    bodyTimeoutMs: config.BODY_TIMEOUT_MS,
     port: config.PORT,
     host: config.HOST,
   });

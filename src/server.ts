@@ -1,6 +1,8 @@
 /**
- * HTTP wiring: express serves GraphQL (Apollo Server 5) at /graphql. Cypher lives in the domain
- * modules, GraphQL shape in schema/; this file only connects them to the network.
+ * HTTP wiring. node:http answers GraphQL (/graphql, through ./http/graphql.ts into Apollo Server 5)
+ * and the health endpoints itself; everything else (the playground, and whatever other modules
+ * mount on the exported express `app`) falls back to express. Cypher lives in the domain modules,
+ * GraphQL shape in schema/; this file only connects them to the network.
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -8,7 +10,6 @@ import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { unwrapResolverError } from '@apollo/server/errors';
-import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import express from 'express';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
@@ -16,7 +17,14 @@ import type { Driver } from 'neo4j-driver';
 import { createContext, type Context } from './context.js';
 import type { Logger } from './logger.js';
 import { costLimitPlugin } from './http/cost.js';
+import { applyCors, type CorsOrigins } from './http/cors.js';
+import { handleGraphQL } from './http/graphql.js';
+import { handleHealth } from './http/health.js';
+import { queryLimitsRule } from './http/limits.js';
 import { playgroundRouter } from './http/playground.js';
+import { requestId } from './http/request-id.js';
+import { logRequest, ownCode, recordOf, requestRecordPlugin } from './http/request-log.js';
+import { sendJson } from './http/respond.js';
 import { loadTypeDefs, resolvers } from './schema.js';
 
 export interface ServerOptions {
@@ -25,19 +33,45 @@ export interface ServerOptions {
   logger: Logger;
   /** The most objects one request may return (see ./http/cost.ts). */
   maxQueryCost?: number;
+  /** Origins allowed to call the API from a browser (`*` for any); none by default. */
+  corsOrigins?: CorsOrigins;
+  /** The longest a request may run (ms); also each Cypher query's transaction timeout. Default 15 s. */
+  requestTimeoutMs?: number;
+  /** The longest a request body may take to arrive (ms). Default 10 s. */
+  bodyTimeoutMs?: number;
+  /** The largest request body (bytes). Default 1 MB. */
+  maxBodyBytes?: number;
 }
 
 export interface RunningServer {
   url: string;
   httpServer: http.Server;
+  /** Express app for everything that is not GraphQL or health: mount routers here. */
+  app: express.Express;
   close(): Promise<void>;
 }
 
-/** Errors the client caused keep their message; anything else is masked and logged in full. */
+/** The limits every query is held to; generous enough for the nested queries the API is made for. */
+export const queryLimits = {
+  maxTokens: 5000,
+  maxNesting: 64,
+  maxDepth: 16,
+  maxAliases: 30,
+  maxDirectives: 50,
+};
+
+/**
+ * Errors the client caused keep their message and their own code (a limit's code survives
+ * Apollo's wrapping as a validation error); anything else is masked and logged in full.
+ */
 export function formatError(logger: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error);
     const code = formatted.extensions?.code;
+    if (error instanceof GraphQLError) {
+      const own = ownCode(error);
+      if (typeof own === 'string' && own !== code) return { ...formatted, extensions: { ...formatted.extensions, code: own } };
+    }
     if (original instanceof GraphQLError || (code && code !== 'INTERNAL_SERVER_ERROR')) return formatted;
     logger.error({ err: original, path: formatted.path }, 'internal error while resolving a request');
     return {
@@ -68,26 +102,48 @@ const cypherQueryCount: ApolloServerPlugin<Context> = {
     }),
 };
 
-/**
- * Request limits (graphql-armor): depth, aliases, tokens and an estimated cost, generous enough for
- * the nested queries the API is made for (person → meetings → participants → positions).
- */
+/** graphql-armor only hides "did you mean" suggestions; the limits are ./http/limits.ts (linear). */
 const armor = new ApolloArmor({
-  maxDepth: { n: 16 },
-  maxAliases: { n: 30 },
-  maxTokens: { n: 5000 },
-  maxDirectives: { n: 50 },
-  // The cost is estimated by ./http/cost.ts, which understands page sizes.
+  maxDepth: { enabled: false },
+  maxAliases: { enabled: false },
+  maxTokens: { enabled: false },
+  maxDirectives: { enabled: false },
   costLimit: { enabled: false },
 });
+
+/** Browsers asking for /graphql get the playground page from express; clients get GraphQL. */
+function wantsPlayground(req: http.IncomingMessage, url: URL): boolean {
+  if (req.method !== 'GET' || url.searchParams.has('query')) return false;
+  const accept = req.headers.accept ?? '';
+  return accept.includes('text/html');
+}
 
 export async function createServer(
   options: ServerOptions,
 ): Promise<{ app: express.Express; httpServer: http.Server; apollo: ApolloServer<Context> }> {
+  const requestTimeoutMs = options.requestTimeoutMs ?? 15_000;
+  const bodyTimeoutMs = options.bodyTimeoutMs ?? 10_000;
+  const corsOrigins = options.corsOrigins ?? [];
+  const { logger } = options;
+
   const app = express();
   app.disable('x-powered-by');
-  const httpServer = http.createServer(app);
+  app.use(playgroundRouter({ endpoint: '/graphql' }));
+  // What other modules mount on `app` is reached first; these answer whatever nobody did, in JSON.
+  const root = express();
+  root.disable('x-powered-by');
+  root.use(app);
+  root.use((_req, res) => sendJson(res, 404, { errors: [{ message: 'Not found', extensions: { code: 'NOT_FOUND' } }] }));
+  root.use((error: unknown, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
+    logger.error({ err: error }, 'error in an express route');
+    sendJson(res, 500, { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+  });
+
   const protection = armor.protect();
+  const httpServer = http.createServer();
+  // Node's own bounds on slow clients, beyond the body timeout of ./http/body.ts.
+  httpServer.headersTimeout = 20_000;
+  httpServer.requestTimeout = bodyTimeoutMs + requestTimeoutMs + 5_000;
   const apollo = new ApolloServer<Context>({
     ...protection,
     typeDefs: loadTypeDefs(),
@@ -96,40 +152,72 @@ export async function createServer(
     // main.ts owns SIGINT/SIGTERM: it stops Apollo, then the driver, then the Neo4j it started.
     stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: false,
-    formatError: formatError(options.logger),
-    validationRules: protection.validationRules,
+    formatError: formatError(logger),
+    // The parser's own token limit backs up ./http/document-guard.ts for requests not sent over HTTP.
+    parseOptions: { maxTokens: queryLimits.maxTokens },
+    validationRules: [...protection.validationRules, queryLimitsRule(queryLimits)],
     plugins: [
       ...(protection.plugins as ApolloServerPlugin<Context>[]),
       costLimitPlugin<Context>(options.maxQueryCost ?? 50_000),
       cypherQueryCount,
+      requestRecordPlugin<Context>(),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       // Apollo's default landing page loads from a CDN; ours is served from this process.
       ApolloServerPluginLandingPageDisabled(),
     ],
   });
   await apollo.start();
-  // Browsers asking for /graphql or / get the offline playground; everything else reaches Apollo.
-  app.use(playgroundRouter({ endpoint: '/graphql' }));
-  app.use(
-    '/graphql',
-    express.json({ limit: '1mb' }),
-    expressMiddleware(apollo, {
-      context: () => Promise.resolve(createContext(options)),
-    }),
-  );
+
+  httpServer.on('request', (req: http.IncomingMessage, res: http.ServerResponse) => {
+    const started = performance.now();
+    const id = requestId(req);
+    res.setHeader('x-request-id', id);
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    if (applyCors(req, res, corsOrigins)) return;
+    if (handleHealth(req, res, url.pathname, options)) return;
+    if (url.pathname !== '/graphql' || wantsPlayground(req, url)) {
+      root(req as express.Request, res as express.Response);
+      return;
+    }
+    const context = createContext({ ...options, transactionTimeoutMs: requestTimeoutMs });
+    res.once('close', () => {
+      const record = recordOf(context);
+      logRequest(logger, {
+        requestId: id,
+        method: req.method,
+        path: url.pathname,
+        status: res.statusCode,
+        durationMs: performance.now() - started,
+        operationName: record.operationName,
+        cypherQueries: context.db.roundTrips,
+        errorCodes: record.errorCodes,
+      });
+    });
+    handleGraphQL(req, res, url, {
+      apollo,
+      context,
+      body: { maxBytes: options.maxBodyBytes ?? 1024 * 1024, timeoutMs: bodyTimeoutMs },
+      document: queryLimits,
+      requestTimeoutMs,
+    }).catch((error: unknown) => {
+      logger.error({ err: error, requestId: id }, 'unexpected error while answering a GraphQL request');
+      sendJson(res, 500, { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+    });
+  });
   return { app, httpServer, apollo };
 }
 
 export async function startServer(options: ServerOptions & { port: number; host?: string }): Promise<RunningServer> {
-  const { httpServer, apollo } = await createServer(options);
+  const { app, httpServer, apollo } = await createServer(options);
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
-    httpServer.listen(options.port, options.host, () => resolve());
+    httpServer.listen(options.port, options.host ?? '127.0.0.1', () => resolve());
   });
   const { port } = httpServer.address() as AddressInfo;
   return {
     url: `http://localhost:${port}/graphql`,
     httpServer,
+    app,
     close: () => apollo.stop(),
   };
 }

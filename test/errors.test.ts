@@ -109,7 +109,7 @@ describe('the depth limit', () => {
     expect(body.data).toBeUndefined();
     expect(body.errors).toHaveLength(1);
     expect(body.errors[0].message).toMatch(/depth/i);
-    expect(body.errors[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(body.errors[0].extensions.code).toBe('QUERY_TOO_DEEP');
     expect(status).toBe(400);
     expect(body.extensions?.cypherQueries ?? 0).toBe(0);
   });

@@ -5,6 +5,7 @@
  * cluster's readers; writes go to the leader.
  */
 import neo4j, { type Driver, type QueryResult, type RecordShape } from 'neo4j-driver';
+import { translateDriverError } from './errors.js';
 
 export interface ConnectionOptions {
   uri: string;
@@ -12,6 +13,8 @@ export interface ConnectionOptions {
   password?: string;
   /** The database name; the server's default database when unset. */
   database?: string;
+  /** How long opening one connection may take (ms); short, so an outage is noticed quickly. */
+  connectionTimeoutMs?: number;
 }
 
 export function createDriver(options: ConnectionOptions): Driver {
@@ -20,7 +23,12 @@ export function createDriver(options: ConnectionOptions): Driver {
     // Counts and ids stay far below 2^53; plain numbers keep resolvers simple.
     disableLosslessIntegers: true,
     maxConnectionPoolSize: 100,
-    connectionAcquisitionTimeout: 30_000,
+    // Fail fast while Neo4j is down (see ./errors.ts): the driver retries a failed transaction
+    // only briefly, and gives up on a connection that does not open within a couple of seconds.
+    // The next request tries again, so the API heals by itself when Neo4j is back.
+    connectionTimeout: options.connectionTimeoutMs ?? 2_000,
+    maxTransactionRetryTime: 1_000,
+    connectionAcquisitionTimeout: 10_000,
     userAgent: 'newsgraph',
   });
 }
@@ -47,7 +55,13 @@ export class Database {
   constructor(
     readonly driver: Driver,
     readonly database?: string,
+    /** Neo4j stops any query of this view running longer than this (ms); none when unset. */
+    readonly transactionTimeoutMs?: number,
   ) {}
+
+  private get transactionConfig() {
+    return this.transactionTimeoutMs ? { timeout: this.transactionTimeoutMs } : undefined;
+  }
 
   /** Runs one read query in a read transaction (retried on transient errors by the driver). */
   async read<T extends RecordShape = RecordShape>(cypher: string, params: Params = {}): Promise<T[]> {
@@ -57,7 +71,8 @@ export class Database {
       database: this.database,
       // Requests are independent reads: no need to chain them causally with bookmarks.
       bookmarkManager: null,
-    });
+      transactionConfig: this.transactionConfig,
+    }).catch((error: unknown) => Promise.reject(translateDriverError(error)));
     return result.records.map((record) => record.toObject());
   }
 
@@ -67,7 +82,8 @@ export class Database {
     const result: QueryResult<T> = await this.driver.executeQuery<QueryResult<T>>(cypher, cypherParams(params), {
       routing: neo4j.routing.WRITE,
       database: this.database,
-    });
+      transactionConfig: this.transactionConfig,
+    }).catch((error: unknown) => Promise.reject(translateDriverError(error)));
     return result.records.map((record) => record.toObject());
   }
 }

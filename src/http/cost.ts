@@ -27,12 +27,23 @@ export function estimateCost(
   fragments: Record<string, FragmentDefinitionNode>,
   variables: Record<string, unknown>,
 ): number {
-  const walk = (
-    selectionSet: SelectionSetNode,
-    parent: GraphQLCompositeType,
-    count: number,
-    seen: Set<string>,
-  ): number => {
+  // The cost of a selection is proportional to how many parents it has, so each fragment is
+  // walked once, for one parent, and the figure is multiplied wherever the fragment is spread:
+  // the work stays linear in the document, however fragments spread one another.
+  const perFragment = new Map<string, number>();
+  const fragmentCost = (name: string): number => {
+    const known = perFragment.get(name);
+    if (known !== undefined) return known;
+    const fragment = fragments[name];
+    const condition = fragment && schema.getType(fragment.typeCondition.name.value);
+    // Cycles are refused by validation before this runs; the 0 only guards against looping.
+    perFragment.set(name, 0);
+    const cost = condition && isCompositeType(condition) ? walk(fragment.selectionSet, condition) : 0;
+    perFragment.set(name, cost);
+    return cost;
+  };
+  /** The cost of a selection set under one parent object. */
+  const walk = (selectionSet: SelectionSetNode, parent: GraphQLCompositeType): number => {
     let total = 0;
     for (const selection of selectionSet.selections) {
       if (selection.kind === Kind.FIELD) {
@@ -51,26 +62,19 @@ export function estimateCost(
                 : Array.isArray(args.ids)
                   ? args.ids.length
                   : 1;
-          total += count * multiplier;
-          total += walk(selection.selectionSet, type, count * multiplier, seen);
+          total += multiplier * (1 + walk(selection.selectionSet, type));
         }
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
         const condition = selection.typeCondition ? schema.getType(selection.typeCondition.name.value) : parent;
-        if (condition && isCompositeType(condition)) total += walk(selection.selectionSet, condition, count, seen);
+        if (condition && isCompositeType(condition)) total += walk(selection.selectionSet, condition);
       } else {
-        const name = selection.name.value;
-        const fragment = fragments[name];
-        if (!fragment || seen.has(name)) continue;
-        const condition = schema.getType(fragment.typeCondition.name.value);
-        if (condition && isCompositeType(condition)) {
-          total += walk(fragment.selectionSet, condition, count, new Set([...seen, name]));
-        }
+        total += fragmentCost(selection.name.value);
       }
     }
     return total;
   };
   const root = schema.getRootType(operation.operation);
-  return root ? walk(operation.selectionSet, root, 1, new Set()) : 0;
+  return root ? walk(operation.selectionSet, root) : 0;
 }
 
 export function costLimitPlugin<C extends object>(maxCost: number): ApolloServerPlugin<C> {

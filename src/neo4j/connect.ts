@@ -37,7 +37,13 @@ export async function connect(config: Config, log: (line: string) => void): Prom
     uri = instance.uri;
     if (!instance.reused) ownedPid = instance.pid;
   }
-  const driver = createDriver({ uri, user, password, database: config.NEO4J_DATABASE });
+  const driver = createDriver({
+    uri,
+    user,
+    password,
+    database: config.NEO4J_DATABASE,
+    connectionTimeoutMs: config.NEO4J_CONNECT_TIMEOUT_MS,
+  });
   const connection: Connection = {
     driver,
     uri,

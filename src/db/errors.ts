@@ -1,0 +1,54 @@
+/**
+ * Driver failures as a client should see them. "Neo4j cannot be reached" is not a bug in the
+ * request: it becomes HTTP 503 with `Retry-After` and the code DATABASE_UNAVAILABLE, so clients
+ * and load balancers can tell an outage from a fault. A query stopped by its transaction timeout
+ * becomes DATABASE_TIMEOUT (HTTP 504). Anything else is left as it is (an internal error).
+ */
+import { HeaderMap } from '@apollo/server';
+import { GraphQLError } from 'graphql';
+import { error as driverErrors, Neo4jError } from 'neo4j-driver';
+
+/** Seconds a client is asked to wait before trying again while Neo4j is down. */
+export const retryAfterSeconds = 2;
+
+export const DATABASE_UNAVAILABLE = 'DATABASE_UNAVAILABLE';
+export const DATABASE_TIMEOUT = 'DATABASE_TIMEOUT';
+
+/** True when the error says Neo4j could not be reached (down, restarting, pool starved). */
+export function isUnavailable(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  if (error instanceof Neo4jError && (error.code === driverErrors.SERVICE_UNAVAILABLE || error.code === driverErrors.SESSION_EXPIRED)) {
+    return true;
+  }
+  return /Connection acquisition timed out|connect ECONNREFUSED|Pool is closed/i.test(error.message);
+}
+
+function isTimeout(error: unknown): boolean {
+  return (
+    error instanceof Neo4jError &&
+    /^Neo\.(ClientError|TransientError)\.Transaction\.(TransactionTimedOut|TransactionTimedOutClientConfiguration)/.test(
+      error.code,
+    )
+  );
+}
+
+/** The GraphQL error a driver error stands for, or the error itself when it is none of ours. */
+export function translateDriverError(error: unknown): unknown {
+  if (isUnavailable(error)) {
+    return new GraphQLError('The database is unavailable right now; try again in a moment.', {
+      originalError: error as Error,
+      extensions: {
+        code: DATABASE_UNAVAILABLE,
+        http: { status: 503, headers: new HeaderMap([['retry-after', String(retryAfterSeconds)]]) },
+      },
+    });
+  }
+  if (isTimeout(error)) {
+    return new GraphQLError(
+      'The database stopped this query because it ran longer than the transaction timeout; ask for less ' +
+        '(smaller pages, fewer nested connections, shorter traversals).',
+      { originalError: error as Error, extensions: { code: DATABASE_TIMEOUT, http: { status: 504 } } },
+    );
+  }
+  return error;
+}
