@@ -55,6 +55,8 @@ export interface RunningServer {
 export const queryLimits = {
   maxTokens: 5000,
   maxNesting: 64,
+  maxFields: 300,
+  maxSpreads: 100,
   maxDepth: 16,
   maxAliases: 30,
   maxDirectives: 50,

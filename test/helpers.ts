@@ -8,7 +8,7 @@ import { seedsDir } from '../src/paths.js';
 import { resetGraph } from '../src/seed/load.js';
 import { seedDocuments, seedFiles } from '../src/seed/seeder.js';
 import { presets, syntheticSeedInputs } from '../src/seed/synthetic.js';
-import { startServer, type RunningServer } from '../src/server.js';
+import { startServer, type RunningServer, type ServerOptions } from '../src/server.js';
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
   data?: T | null;
@@ -36,12 +36,16 @@ export function testDriver(): { driver: Driver; database?: string } {
   return { driver: createDriver({ uri, user, password, database }), database };
 }
 
-export async function startTestApi(): Promise<TestApi> {
+/** Server options a test may change (limits, timeouts, CORS). */
+export type TestServerOptions = Omit<Partial<ServerOptions>, 'driver' | 'database'>;
+
+export async function startTestApi(options: TestServerOptions = {}): Promise<TestApi> {
   const { driver, database } = testDriver();
   const server: RunningServer = await startServer({
+    logger: createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'),
+    ...options,
     driver,
     database,
-    logger: createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'),
     port: 0,
     host: '127.0.0.1',
   });
@@ -91,8 +95,8 @@ export const geneva = {
 } as const;
 
 /** Starts the API over an emptied graph holding the Geneva article and nothing else. */
-export async function startGenevaApi(): Promise<TestApi> {
-  const api = await startTestApi();
+export async function startGenevaApi(options: TestServerOptions = {}): Promise<TestApi> {
+  const api = await startTestApi(options);
   await api.reset();
   await seedFiles(api.driver, [genevaFile], { database: api.database });
   return api;

@@ -1,8 +1,9 @@
 /**
- * A pass over the query text before it is parsed: counts its tokens and how deeply its brackets
- * nest, with graphql's own lexer (a loop, no recursion). graphql's parser is recursive, so a
- * 2,000-deep `{a{a{…}}}` would overflow the stack inside it; here it is refused first, in time
- * linear in the text and bounded by the token limit.
+ * A pass over the query text before it is parsed: counts its tokens, its fields and how deeply its
+ * brackets nest, with graphql's own lexer (a loop, no recursion). graphql's parser is recursive,
+ * so a 2,000-deep `{a{a{…}}}` would overflow the stack inside it; and graphql's validation rule
+ * OverlappingFieldsCanBeMerged compares fields pairwise, so 1,600 `__typename`s keep it busy for
+ * 100-300 ms. Both are refused here first, in time linear in the text and bounded by the token limit.
  */
 import { GraphQLError, Lexer, Source, TokenKind } from 'graphql';
 
@@ -10,6 +11,10 @@ export interface DocumentLimits {
   maxTokens: number;
   /** Brackets (`{`, `(`, `[`) open at once; a field level costs one `{`. */
   maxNesting: number;
+  /** Fields written in the text (aliased or not; fragments count once, where they are written). */
+  maxFields: number;
+  /** Fragment spreads (`...Name`) written in the text: validation compares them pairwise too. */
+  maxSpreads: number;
 }
 
 const opening = new Set<string>([TokenKind.BRACE_L, TokenKind.PAREN_L, TokenKind.BRACKET_L]);
@@ -23,17 +28,57 @@ export function checkDocument(text: string, limits: DocumentLimits): GraphQLErro
   const lexer = new Lexer(new Source(text));
   let tokens = 0;
   let nesting = 0;
+  let fields = 0;
+  let spreads = 0;
+  // For each open bracket: whether it holds values (arguments, lists, input objects), where names
+  // are not fields. `{` opens a selection set unless it is inside values.
+  const valueBrackets: boolean[] = [];
+  let previous: string = TokenKind.SOF;
   try {
     for (let token = lexer.advance(); token.kind !== TokenKind.EOF; token = lexer.advance()) {
       tokens += 1;
+      // A field is a name inside a selection set that is not an alias (followed by `:`), a
+      // directive (after `@`) or a fragment's name or type condition (after `...` or `on`).
+      if (
+        token.kind === TokenKind.NAME &&
+        valueBrackets.length > 0 &&
+        !valueBrackets[valueBrackets.length - 1] &&
+        previous !== TokenKind.AT &&
+        previous !== TokenKind.SPREAD &&
+        previous !== 'on' &&
+        lexer.lookahead().kind !== TokenKind.COLON
+      ) {
+        fields += 1;
+        if (fields > limits.maxFields) {
+          return new GraphQLError(
+            `The query has more than ${limits.maxFields} fields, the most this server reads; send a shorter query.`,
+            { extensions: { code: 'TOO_MANY_FIELDS', maxFields: limits.maxFields } },
+          );
+        }
+      }
+      if (previous === TokenKind.SPREAD && token.kind === TokenKind.NAME && token.value !== 'on') {
+        spreads += 1;
+        if (spreads > limits.maxSpreads) {
+          return new GraphQLError(
+            `The query spreads fragments more than ${limits.maxSpreads} times, the most this server reads.`,
+            { extensions: { code: 'TOO_MANY_FRAGMENT_SPREADS', maxSpreads: limits.maxSpreads } },
+          );
+        }
+      }
+      previous = token.kind === TokenKind.NAME && token.value === 'on' ? 'on' : token.kind;
       if (tokens > limits.maxTokens) {
         return new GraphQLError(
           `The query has more than ${limits.maxTokens} tokens, the most this server reads; send a shorter query.`,
           { extensions: { code: 'TOO_MANY_TOKENS', maxTokens: limits.maxTokens } },
         );
       }
-      if (opening.has(token.kind)) nesting += 1;
-      else if (closing.has(token.kind)) nesting -= 1;
+      if (opening.has(token.kind)) {
+        nesting += 1;
+        valueBrackets.push(token.kind !== TokenKind.BRACE_L || valueBrackets[valueBrackets.length - 1] === true);
+      } else if (closing.has(token.kind)) {
+        nesting -= 1;
+        valueBrackets.pop();
+      }
       if (nesting > limits.maxNesting) {
         return new GraphQLError(
           `The query nests brackets more than ${limits.maxNesting} deep, the most this server reads.`,
