@@ -72,7 +72,8 @@ export function formatError(logger: Logger) {
     const code = formatted.extensions?.code;
     if (error instanceof GraphQLError) {
       const own = ownCode(error);
-      if (typeof own === 'string' && own !== code) return { ...formatted, extensions: { ...formatted.extensions, code: own } };
+      if (own !== undefined && own !== code)
+        return { ...formatted, extensions: { ...formatted.extensions, code: own } };
     }
     if (original instanceof GraphQLError || (code && code !== 'INTERNAL_SERVER_ERROR')) return formatted;
     logger.error({ err: original, path: formatted.path }, 'internal error while resolving a request');
@@ -135,10 +136,14 @@ export async function createServer(
   const root = express();
   root.disable('x-powered-by');
   root.use(app);
-  root.use((_req, res) => sendJson(res, 404, { errors: [{ message: 'Not found', extensions: { code: 'NOT_FOUND' } }] }));
+  root.use((_req, res) =>
+    sendJson(res, 404, { errors: [{ message: 'Not found', extensions: { code: 'NOT_FOUND' } }] }),
+  );
   root.use((error: unknown, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
     logger.error({ err: error }, 'error in an express route');
-    sendJson(res, 500, { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+    sendJson(res, 500, {
+      errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }],
+    });
   });
 
   const protection = armor.protect();
@@ -203,7 +208,9 @@ export async function createServer(
       requestTimeoutMs,
     }).catch((error: unknown) => {
       logger.error({ err: error, requestId: id }, 'unexpected error while answering a GraphQL request');
-      sendJson(res, 500, { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+      sendJson(res, 500, {
+        errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }],
+      });
     });
   });
   return { app, httpServer, apollo };

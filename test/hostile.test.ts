@@ -297,7 +297,9 @@ const cases: Case[] = [
   {
     name: '20,000 ids',
     run: () =>
-      post('query ($ids: [ID!]!) { nodes(ids: $ids) { id } }', { ids: Array.from({ length: 20_000 }, (_, i) => `x${i}`) }),
+      post('query ($ids: [ID!]!) { nodes(ids: $ids) { id } }', {
+        ids: Array.from({ length: 20_000 }, (_, i) => `x${i}`),
+      }),
     status: 200,
     code: 'BAD_USER_INPUT',
   },
@@ -483,16 +485,19 @@ const cases: Case[] = [
       }),
     status: 431,
   },
-  { name: 'a mutation', run: () => post('mutation { deleteEverything }'), status: 400, code: 'OPERATION_NOT_SUPPORTED' },
+  {
+    name: 'a mutation',
+    run: () => post('mutation { deleteEverything }'),
+    status: 400,
+    code: 'OPERATION_NOT_SUPPORTED',
+  },
   { name: 'a subscription', run: () => post('subscription { ticks }'), status: 400, code: 'OPERATION_NOT_SUPPORTED' },
-  ...['PUT', 'DELETE', 'PATCH'].map(
-    (method): Case => ({
-      name: `${method} /graphql`,
-      run: () => send({ method, body: JSON.stringify({ query: normal }) }),
-      status: 405,
-      code: 'METHOD_NOT_ALLOWED',
-    }),
-  ),
+  ...['PUT', 'DELETE', 'PATCH'].map((method): Case => ({
+    name: `${method} /graphql`,
+    run: () => send({ method, body: JSON.stringify({ query: normal }) }),
+    status: 405,
+    code: 'METHOD_NOT_ALLOWED',
+  })),
   { name: 'an unknown path', run: () => send({ method: 'GET', path: '/nope' }), status: 404, code: 'NOT_FOUND' },
   // Slow bodies
   {
@@ -586,7 +591,8 @@ function printFigures() {
     [
       `hostile corpus: ${figures.length} cases`,
       ...figures.map(
-        (f) => `  ${f.name.padEnd(58)} ${String(f.status).padStart(3)}  stall ${f.stallMs.toFixed(1).padStart(7)} ms` +
+        (f) =>
+          `  ${f.name.padEnd(58)} ${String(f.status).padStart(3)}  stall ${f.stallMs.toFixed(1).padStart(7)} ms` +
           `  normal query after ${f.normalMs.toFixed(1).padStart(7)} ms`,
       ),
       `longest event-loop stall: ${worst.stallMs.toFixed(1)} ms (${worst.name})`,

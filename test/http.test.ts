@@ -70,7 +70,7 @@ describe('health endpoints', () => {
       const response = await fetch(new URL('/readyz', server.url));
       expect(response.status).toBe(503);
       expect(response.headers.get('retry-after')).toBe('2');
-      const body = await response.json();
+      const body: any = await response.json();
       expect(body.status).toBe('unavailable');
       expect(body.reason).toMatch(/Neo4j/);
       const query = await fetch(server.url, {
@@ -80,7 +80,7 @@ describe('health endpoints', () => {
       });
       expect(query.status).toBe(503);
       expect(query.headers.get('retry-after')).toBe('2');
-      expect((await query.json()).errors[0].extensions.code).toBe('DATABASE_UNAVAILABLE');
+      expect(((await query.json()) as any).errors[0].extensions.code).toBe('DATABASE_UNAVAILABLE');
     } finally {
       await server.close();
       await driver.close();
@@ -180,7 +180,7 @@ describe('request ids and timeouts', () => {
         }),
       });
       expect(response.status).toBe(504);
-      expect((await response.json()).errors[0].extensions.code).toBe('REQUEST_TIMEOUT');
+      expect(((await response.json()) as any).errors[0].extensions.code).toBe('REQUEST_TIMEOUT');
     } finally {
       await hasty.close();
     }

@@ -25,7 +25,7 @@ function run(script: string, args: string[], env: Record<string, string>) {
     cwd: repoRoot,
     encoding: 'utf8',
     env: { ...process.env, NEO4J_URI: '', ...env },
-    timeout: 180_000,
+    timeout: 400_000,
   });
   return { code: result.status, out: result.stdout + result.stderr };
 }
@@ -37,7 +37,8 @@ afterEach(() => {
   }
 });
 
-describe('npm run neo4j', () => {
+// A busy 2-core machine can take minutes to start two Neo4j servers in a row.
+describe('npm run neo4j', { timeout: 900_000 }, () => {
   it('starts a server with authentication on, keeps its data across a restart, and stops it', async () => {
     const home = tempHome();
     const port = await freePort();

@@ -34,7 +34,7 @@ async function ask() {
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ query: '{ person(id: "person:nobody") { name } }' }),
   });
-  const body = await response.json();
+  const body: any = await response.json();
   return {
     status: response.status,
     retryAfter: response.headers.get('retry-after'),
@@ -49,7 +49,10 @@ it('fails fast with 503 while Neo4j is down and heals when it is back', { timeou
   instance = await start();
   driver = createDriver({ uri: instance.uri });
   server = await startServer({ driver, logger: createLogger('silent'), port: 0 });
-  expect((await ask()).status).toBe(200);
+  // Warm up: the first query of a fresh Neo4j can be slow on a busy machine.
+  let first = await ask();
+  for (let i = 0; i < 5 && first.status !== 200; i++) first = await ask();
+  expect(first.status).toBe(200);
 
   await stopPid(instance.pid);
   instance = undefined;

@@ -23,11 +23,12 @@ export function createDriver(options: ConnectionOptions): Driver {
     // Counts and ids stay far below 2^53; plain numbers keep resolvers simple.
     disableLosslessIntegers: true,
     maxConnectionPoolSize: 100,
-    // Fail fast while Neo4j is down (see ./errors.ts): the driver retries a failed transaction
-    // only briefly, and gives up on a connection that does not open within a couple of seconds.
-    // The next request tries again, so the API heals by itself when Neo4j is back.
+    // Fail fast while Neo4j is down (see ./errors.ts): no retry loop inside a request (its first
+    // pause alone is a second; the client gets 503 and Retry-After instead), and a connection that
+    // does not open within a couple of seconds is given up. The next request tries again, so the
+    // API heals by itself when Neo4j is back.
     connectionTimeout: options.connectionTimeoutMs ?? 2_000,
-    maxTransactionRetryTime: 1_000,
+    maxTransactionRetryTime: 0,
     connectionAcquisitionTimeout: 10_000,
     userAgent: 'newsgraph',
   });
@@ -66,24 +67,28 @@ export class Database {
   /** Runs one read query in a read transaction (retried on transient errors by the driver). */
   async read<T extends RecordShape = RecordShape>(cypher: string, params: Params = {}): Promise<T[]> {
     this.roundTrips += 1;
-    const result: QueryResult<T> = await this.driver.executeQuery<QueryResult<T>>(cypher, cypherParams(params), {
-      routing: neo4j.routing.READ,
-      database: this.database,
-      // Requests are independent reads: no need to chain them causally with bookmarks.
-      bookmarkManager: null,
-      transactionConfig: this.transactionConfig,
-    }).catch((error: unknown) => Promise.reject(translateDriverError(error)));
+    const result: QueryResult<T> = await this.driver
+      .executeQuery<QueryResult<T>>(cypher, cypherParams(params), {
+        routing: neo4j.routing.READ,
+        database: this.database,
+        // Requests are independent reads: no need to chain them causally with bookmarks.
+        bookmarkManager: null,
+        transactionConfig: this.transactionConfig,
+      })
+      .catch((error: unknown) => Promise.reject(translateDriverError(error)));
     return result.records.map((record) => record.toObject());
   }
 
   /** Runs one write query in a write transaction. */
   async write<T extends RecordShape = RecordShape>(cypher: string, params: Params = {}): Promise<T[]> {
     this.roundTrips += 1;
-    const result: QueryResult<T> = await this.driver.executeQuery<QueryResult<T>>(cypher, cypherParams(params), {
-      routing: neo4j.routing.WRITE,
-      database: this.database,
-      transactionConfig: this.transactionConfig,
-    }).catch((error: unknown) => Promise.reject(translateDriverError(error)));
+    const result: QueryResult<T> = await this.driver
+      .executeQuery<QueryResult<T>>(cypher, cypherParams(params), {
+        routing: neo4j.routing.WRITE,
+        database: this.database,
+        transactionConfig: this.transactionConfig,
+      })
+      .catch((error: unknown) => Promise.reject(translateDriverError(error)));
     return result.records.map((record) => record.toObject());
   }
 }

@@ -17,7 +17,10 @@ export const DATABASE_TIMEOUT = 'DATABASE_TIMEOUT';
 /** True when the error says Neo4j could not be reached (down, restarting, pool starved). */
 export function isUnavailable(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
-  if (error instanceof Neo4jError && (error.code === driverErrors.SERVICE_UNAVAILABLE || error.code === driverErrors.SESSION_EXPIRED)) {
+  if (
+    error instanceof Neo4jError &&
+    (error.code === driverErrors.SERVICE_UNAVAILABLE || error.code === driverErrors.SESSION_EXPIRED)
+  ) {
     return true;
   }
   return /Connection acquisition timed out|connect ECONNREFUSED|Pool is closed/i.test(error.message);
@@ -33,7 +36,7 @@ function isTimeout(error: unknown): boolean {
 }
 
 /** The GraphQL error a driver error stands for, or the error itself when it is none of ours. */
-export function translateDriverError(error: unknown): unknown {
+export function translateDriverError(error: unknown): Error {
   if (isUnavailable(error)) {
     return new GraphQLError('The database is unavailable right now; try again in a moment.', {
       originalError: error as Error,
@@ -50,5 +53,5 @@ export function translateDriverError(error: unknown): unknown {
       { originalError: error as Error, extensions: { code: DATABASE_TIMEOUT, http: { status: 504 } } },
     );
   }
-  return error;
+  return error instanceof Error ? error : new Error(String(error));
 }

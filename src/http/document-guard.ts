@@ -33,7 +33,7 @@ export function checkDocument(text: string, limits: DocumentLimits): GraphQLErro
   // For each open bracket: whether it holds values (arguments, lists, input objects), where names
   // are not fields. `{` opens a selection set unless it is inside values.
   const valueBrackets: boolean[] = [];
-  let previous: string = TokenKind.SOF;
+  let previous: TokenKind | 'on' = TokenKind.SOF;
   try {
     for (let token = lexer.advance(); token.kind !== TokenKind.EOF; token = lexer.advance()) {
       tokens += 1;

@@ -123,7 +123,12 @@ export async function handleGraphQL<C extends BaseContext>(
     if (!(error instanceof HttpError)) throw error;
     // A body that was not read to the end leaves the connection in an unknown state: close it.
     const unread = !req.readableEnded;
-    sendError(res, unread ? new HttpError(error.status, error.code, error.message, { ...error.headers, connection: 'close' }) : error);
+    sendError(
+      res,
+      unread
+        ? new HttpError(error.status, error.code, error.message, { ...error.headers, connection: 'close' })
+        : error,
+    );
     if (unread) res.once('finish', () => req.destroy());
   } finally {
     clearTimeout(timer);

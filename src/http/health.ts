@@ -15,7 +15,12 @@ export interface HealthOptions {
 }
 
 /** Answers /healthz and /readyz; returns false for any other path. */
-export function handleHealth(req: http.IncomingMessage, res: http.ServerResponse, path: string, options: HealthOptions) {
+export function handleHealth(
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  path: string,
+  options: HealthOptions,
+) {
   if (path !== '/healthz' && path !== '/readyz') return false;
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     sendJson(res, 405, { status: 'error', reason: 'use GET' }, { allow: 'GET, HEAD' });
@@ -40,12 +45,10 @@ async function ready(options: HealthOptions): Promise<string | null> {
   const timeout = new Promise<string>((resolve) => {
     timer = setTimeout(() => resolve(`Neo4j did not answer within ${timeoutMs} ms`), timeoutMs);
   });
-  const probe = options.driver
-    .executeQuery('RETURN 1', {}, { database: options.database, bookmarkManager: null })
-    .then(
-      () => null,
-      (error: unknown) => `Neo4j is unreachable: ${error instanceof Error ? error.message.split('\n')[0] : 'unknown'}`,
-    );
+  const probe = options.driver.executeQuery('RETURN 1', {}, { database: options.database, bookmarkManager: null }).then(
+    () => null,
+    (error: unknown) => `Neo4j is unreachable: ${error instanceof Error ? error.message.split('\n')[0] : 'unknown'}`,
+  );
   try {
     return await Promise.race([probe, timeout]);
   } finally {

@@ -11,6 +11,7 @@
 import {
   GraphQLError,
   Kind,
+  OperationTypeNode,
   type ASTVisitor,
   type FragmentDefinitionNode,
   type SelectionSetNode,
@@ -78,7 +79,7 @@ export function measureSelections(
 export function queryLimitsRule(limits: QueryLimits) {
   return (context: ValidationContext): ASTVisitor => ({
     OperationDefinition(operation) {
-      if (operation.operation !== 'query' && !context.getSchema().getRootType(operation.operation)) {
+      if (operation.operation !== OperationTypeNode.QUERY && !context.getSchema().getRootType(operation.operation)) {
         context.reportError(
           new GraphQLError(`This API is read-only: it has no ${operation.operation} operations; send a query.`, {
             nodes: operation,

@@ -25,10 +25,10 @@ export function recordOf(context: object): RequestRecord {
 }
 
 /** An error's own code: a limit's code survives Apollo's wrapping as GRAPHQL_VALIDATION_FAILED. */
-export function ownCode(error: GraphQLError): unknown {
+export function ownCode(error: GraphQLError): string | undefined {
   const original = error.originalError;
   if (original instanceof GraphQLError && typeof original.extensions.code === 'string') return original.extensions.code;
-  return error.extensions.code;
+  return typeof error.extensions.code === 'string' ? error.extensions.code : undefined;
 }
 
 export function requestRecordPlugin<C extends object>(): ApolloServerPlugin<C> {
@@ -41,9 +41,7 @@ export function requestRecordPlugin<C extends object>(): ApolloServerPlugin<C> {
           return Promise.resolve();
         },
         didEncounterErrors: ({ errors }) => {
-          recordOf(contextValue).errorCodes.push(
-            ...errors.map((error) => String(ownCode(error) ?? 'INTERNAL_SERVER_ERROR')),
-          );
+          recordOf(contextValue).errorCodes.push(...errors.map((error) => ownCode(error) ?? 'INTERNAL_SERVER_ERROR'));
           return Promise.resolve();
         },
       });

@@ -37,5 +37,10 @@ export function sendJson(
 }
 
 export function sendError(res: http.ServerResponse, error: HttpError): void {
-  sendJson(res, error.status, { errors: [{ message: error.message, extensions: { code: error.code } }] }, error.headers);
+  sendJson(
+    res,
+    error.status,
+    { errors: [{ message: error.message, extensions: { code: error.code } }] },
+    error.headers,
+  );
 }
