@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import neo4j from 'neo4j-driver';
 import { afterEach, describe, expect, it } from 'vitest';
-import { freePort, repoRoot } from '../src/neo4j/runtime.js';
+import { freePort, mavenProgressOf, repoRoot } from '../src/neo4j/runtime.js';
 
 const tsx = path.join(repoRoot, 'node_modules', 'tsx', 'dist', 'cli.mjs');
 const homes: string[] = [];
@@ -119,5 +119,22 @@ describe('npm start without Java', () => {
     expect(result.out).toContain('`java` was not found on PATH');
     expect(result.out).toContain('docker compose up');
     expect(result.out).toContain('NEO4J_URI');
+  });
+});
+
+describe("the first start's download", () => {
+  it("reads Maven's batch output as progress: files and bytes downloaded, jars copied", () => {
+    expect(
+      mavenProgressOf(
+        '[INFO] Downloaded from central: https://repo.maven.apache.org/maven2/org/neo4j/neo4j-kernel/5.26.20/neo4j-kernel-5.26.20.jar (12.5 MB at 3.1 MB/s)',
+      ),
+    ).toEqual({ downloadedBytes: 12_500_000 });
+    expect(mavenProgressOf('Downloaded from central: https://x/y.pom (871 B at 20 kB/s)')).toEqual({
+      downloadedBytes: 871,
+    });
+    expect(
+      mavenProgressOf('[INFO] Copying zstd-jni-1.5.6-6.jar to /home/u/newsgraph/.neo4j/lib/zstd-jni-1.5.6-6.jar'),
+    ).toEqual({ copied: true });
+    expect(mavenProgressOf('[INFO] BUILD SUCCESS')).toEqual({});
   });
 });

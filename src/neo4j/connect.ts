@@ -6,6 +6,7 @@ import type { Driver } from 'neo4j-driver';
 import type { Config } from '../config.js';
 import { createDriver } from '../db/database.js';
 import { localPassword, startNeo4j, stopPid } from './runtime.js';
+import { watchNeo4j } from './watchdog.js';
 
 export interface Connection {
   driver: Driver;
@@ -35,7 +36,10 @@ export async function connect(config: Config, log: (line: string) => void): Prom
       log,
     });
     uri = instance.uri;
-    if (!instance.reused) ownedPid = instance.pid;
+    if (!instance.reused) {
+      ownedPid = instance.pid;
+      watchNeo4j(instance.pid, config.NEO4J_HOME);
+    }
   }
   const driver = createDriver({
     uri,

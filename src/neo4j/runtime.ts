@@ -85,8 +85,22 @@ function pinnedVersion(): string {
   return match[1];
 }
 
-/** Resolves the pinned Neo4j jars into .neo4j/lib once; later calls only read a marker file. */
-export function ensureJars(log: (line: string) => void = console.error): string {
+/** What one line of Maven's batch output says about progress: a file downloaded, a jar copied. */
+export function mavenProgressOf(line: string): { downloadedBytes?: number; copied?: boolean } {
+  const downloaded = /Downloaded from [^:]+: \S+ \(([\d.]+) (B|kB|KB|MB|GB) at/.exec(line);
+  if (downloaded) {
+    const unit = { B: 1, kB: 1e3, KB: 1e3, MB: 1e6, GB: 1e9 }[downloaded[2] as 'B' | 'kB' | 'KB' | 'MB' | 'GB'];
+    return { downloadedBytes: Math.round(Number(downloaded[1]) * unit) };
+  }
+  return /\] Copying \S+\.jar to /.test(line) ? { copied: true } : {};
+}
+
+/**
+ * Resolves the pinned Neo4j jars into .neo4j/lib once; later calls only read a marker file.
+ * The first run downloads ~150 MB: it logs what Maven has fetched every few seconds rather than
+ * staying silent for half a minute or more.
+ */
+export async function ensureJars(log: (line: string) => void = console.error): Promise<string> {
   const version = pinnedVersion();
   const marker = path.join(libDir, '.resolved');
   if (fs.existsSync(marker) && fs.readFileSync(marker, 'utf8').trim() === version) return libDir;
@@ -94,25 +108,44 @@ export function ensureJars(log: (line: string) => void = console.error): string 
   log(`Fetching Neo4j ${version} Community jars from Maven Central into ${libDir} (first run only)...`);
   fs.rmSync(libDir, { recursive: true, force: true });
   fs.mkdirSync(libDir, { recursive: true });
-  const mvn = spawnSync(
+  const mvn = spawn(
     'mvn',
-    [
-      '-B',
-      '-q',
-      '-f',
-      pomFile,
-      'dependency:copy-dependencies',
-      '-DincludeScope=runtime',
-      `-DoutputDirectory=${libDir}`,
-    ],
-    { stdio: ['ignore', 'inherit', 'inherit'] },
+    ['-B', '-f', pomFile, 'dependency:copy-dependencies', '-DincludeScope=runtime', `-DoutputDirectory=${libDir}`],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
   );
-  if (mvn.error || mvn.status !== 0) {
+  let files = 0;
+  let bytes = 0;
+  let copied = 0;
+  const tail: string[] = [];
+  const read = (data: Buffer) => {
+    for (const line of data.toString().split('\n')) {
+      const progress = mavenProgressOf(line);
+      if (progress.downloadedBytes !== undefined) {
+        files += 1;
+        bytes += progress.downloadedBytes;
+      }
+      if (progress.copied) copied += 1;
+      if (line.trim()) tail.push(line);
+      if (tail.length > 40) tail.shift();
+    }
+  };
+  mvn.stdout.on('data', read);
+  mvn.stderr.on('data', read);
+  const report = () =>
+    log(`  Maven: ${files} files (${(bytes / 1e6).toFixed(1)} MB) downloaded, ${copied} jars copied so far`);
+  const ticker = setInterval(report, 5_000);
+  const status = await new Promise<number | string>((resolve) => {
+    mvn.once('error', (error) => resolve(error.message));
+    mvn.once('close', (code) => resolve(code ?? 'killed'));
+  });
+  clearInterval(ticker);
+  if (status !== 0) {
     throw new Neo4jRuntimeError(
-      `Maven could not resolve Neo4j ${version} (${pomFile}); exit code ${mvn.status ?? mvn.error?.message}. ` +
-        'Check that Maven Central is reachable, then run the command again.',
+      `Maven could not resolve Neo4j ${version} (${pomFile}); exit code ${status}. ` +
+        `Check that Maven Central is reachable, then run the command again. Maven said:\n${tail.join('\n')}`,
     );
   }
+  log(`Neo4j ${version}: ${copied} jars in ${libDir} (${files} files, ${(bytes / 1e6).toFixed(1)} MB downloaded).`);
   fs.writeFileSync(marker, `${version}\n`);
   return libDir;
 }
@@ -306,7 +339,7 @@ export async function startNeo4j(opts: StartOptions): Promise<Instance & { reuse
   const uri = `bolt://127.0.0.1:${opts.boltPort}`;
   const logFile = logFileOf(opts.home);
   checkPrerequisites(false);
-  ensureJars(log);
+  await ensureJars(log);
 
   const { pid: existing, stale } = runningPid(opts.home);
   if (existing) {
