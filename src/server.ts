@@ -167,7 +167,7 @@ export async function createServer(
       ...(protection.plugins as ApolloServerPlugin<Context>[]),
       costLimitPlugin<Context>(options.maxQueryCost ?? 50_000),
       cypherQueryCount,
-      requestRecordPlugin<Context>(),
+      requestRecordPlugin<Context>((context) => context.db),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       // Apollo's default landing page loads from a CDN; ours is served from this process.
       ApolloServerPluginLandingPageDisabled(),
@@ -188,7 +188,7 @@ export async function createServer(
     }
     const context = createContext({ ...options, transactionTimeoutMs: requestTimeoutMs });
     res.once('close', () => {
-      const record = recordOf(context);
+      const record = recordOf(context.db);
       logRequest(logger, {
         requestId: id,
         method: req.method,

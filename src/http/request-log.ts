@@ -31,17 +31,22 @@ export function ownCode(error: GraphQLError): string | undefined {
   return typeof error.extensions.code === 'string' ? error.extensions.code : undefined;
 }
 
-export function requestRecordPlugin<C extends object>(): ApolloServerPlugin<C> {
+/**
+ * Fills the record of each request. Apollo hands plugins a shallow copy of the context, so the
+ * record is keyed by an object the copy shares with the original (`keyOf`).
+ */
+export function requestRecordPlugin<C extends object>(keyOf: (context: C) => object): ApolloServerPlugin<C> {
   return {
     requestDidStart: ({ contextValue, request }) => {
-      recordOf(contextValue).operationName = request.operationName;
+      const record = recordOf(keyOf(contextValue));
+      record.operationName = request.operationName;
       return Promise.resolve({
         didResolveOperation: ({ operationName }) => {
-          if (operationName) recordOf(contextValue).operationName = operationName;
+          if (operationName) record.operationName = operationName;
           return Promise.resolve();
         },
         didEncounterErrors: ({ errors }) => {
-          recordOf(contextValue).errorCodes.push(...errors.map((error) => ownCode(error) ?? 'INTERNAL_SERVER_ERROR'));
+          record.errorCodes.push(...errors.map((error) => ownCode(error) ?? 'INTERNAL_SERVER_ERROR'));
           return Promise.resolve();
         },
       });
