@@ -69,7 +69,7 @@ it('fails fast with 503 while Neo4j is down and heals when it is back', { timeou
   // Neo4j is back when a fresh driver's query succeeds (Bolt answers before the database is open).
   const probe = createDriver({ uri: instance.uri });
   try {
-    for (let ok = false; !ok; ) {
+    for (let ok = false; !ok;) {
       ok = await probe.executeQuery('RETURN 1').then(
         () => true,
         () => new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 50)),
@@ -80,8 +80,10 @@ it('fails fast with 503 while Neo4j is down and heals when it is back', { timeou
   }
   const back = performance.now();
   let recovered: Awaited<ReturnType<typeof ask>> | undefined;
+  const attempts: string[] = [];
   while (performance.now() - back < 60_000) {
     const answer = await ask();
+    attempts.push(`${answer.status}${answer.code ? ` ${answer.code}` : ''} in ${answer.ms.toFixed(0)} ms`);
     if (answer.status === 200) {
       recovered = answer;
       break;
@@ -92,7 +94,8 @@ it('fails fast with 503 while Neo4j is down and heals when it is back', { timeou
   console.log(
     `outage: while Neo4j was down, ${down.length} requests failed with 503 in ` +
       `${down.map((answer) => answer.ms.toFixed(0)).join(', ')} ms (slowest ${slowestDown.toFixed(0)} ms); ` +
-      `after Neo4j answered queries again, the API's first request succeeded ${recoveryMs.toFixed(0)} ms later`,
+      `after Neo4j answered queries again, the API's first request succeeded ${recoveryMs.toFixed(0)} ms later ` +
+      `(${attempts.length} attempts: ${attempts.join('; ')})`,
   );
   expect(recovered?.status).toBe(200);
   expect((await fetch(new URL('/readyz', server.url))).status).toBe(200);

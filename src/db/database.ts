@@ -5,7 +5,7 @@
  * cluster's readers; writes go to the leader.
  */
 import neo4j, { type Driver, type QueryResult, type RecordShape } from 'neo4j-driver';
-import { translateDriverError } from './errors.js';
+import { guarded } from './availability.js';
 
 export interface ConnectionOptions {
   uri: string;
@@ -67,28 +67,30 @@ export class Database {
   /** Runs one read query in a read transaction (retried on transient errors by the driver). */
   async read<T extends RecordShape = RecordShape>(cypher: string, params: Params = {}): Promise<T[]> {
     this.roundTrips += 1;
-    const result: QueryResult<T> = await this.driver
-      .executeQuery<QueryResult<T>>(cypher, cypherParams(params), {
+    // guarded(): fails at once while Neo4j is known to be down, and translates driver errors.
+    const result: QueryResult<T> = await guarded(this.driver, () =>
+      this.driver.executeQuery<QueryResult<T>>(cypher, cypherParams(params), {
         routing: neo4j.routing.READ,
         database: this.database,
         // Requests are independent reads: no need to chain them causally with bookmarks.
         bookmarkManager: null,
         transactionConfig: this.transactionConfig,
-      })
-      .catch((error: unknown) => Promise.reject(translateDriverError(error)));
+      }),
+    );
     return result.records.map((record) => record.toObject());
   }
 
   /** Runs one write query in a write transaction. */
   async write<T extends RecordShape = RecordShape>(cypher: string, params: Params = {}): Promise<T[]> {
     this.roundTrips += 1;
-    const result: QueryResult<T> = await this.driver
-      .executeQuery<QueryResult<T>>(cypher, cypherParams(params), {
+    // guarded(): fails at once while Neo4j is known to be down, and translates driver errors.
+    const result: QueryResult<T> = await guarded(this.driver, () =>
+      this.driver.executeQuery<QueryResult<T>>(cypher, cypherParams(params), {
         routing: neo4j.routing.WRITE,
         database: this.database,
         transactionConfig: this.transactionConfig,
-      })
-      .catch((error: unknown) => Promise.reject(translateDriverError(error)));
+      }),
+    );
     return result.records.map((record) => record.toObject());
   }
 }

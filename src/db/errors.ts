@@ -23,7 +23,7 @@ export function isUnavailable(error: unknown): boolean {
   ) {
     return true;
   }
-  return /Connection acquisition timed out|connect ECONNREFUSED|Pool is closed/i.test(error.message);
+  return /Connection acquisition timed out|connect ECONNREFUSED/i.test(error.message);
 }
 
 function isTimeout(error: unknown): boolean {
