@@ -50,7 +50,7 @@ async function main(): Promise<void> {
     port: config.PORT,
     host: config.HOST,
   });
-  logger.info(`newsgraph is serving GraphQL at ${server.url} (open it in a browser for the playground)`);
+  logger.info(`newsgraph is serving GraphQL at ${server.url} (open it in a browser for the playground; the graph explorer is at /explore)`);
 
   let stopping = false;
   const shutdown = async (signal: string) => {

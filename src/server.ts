@@ -21,7 +21,7 @@ import { applyCors, type CorsOrigins } from './http/cors.js';
 import { handleGraphQL } from './http/graphql.js';
 import { handleHealth } from './http/health.js';
 import { queryLimitsRule } from './http/limits.js';
-import { playgroundRouter } from './http/playground.js';
+import { pagesRouter } from './http/pages.js';
 import { requestId } from './http/request-id.js';
 import { logRequest, ownCode, recordOf, requestRecordPlugin } from './http/request-log.js';
 import { sendJson } from './http/respond.js';
@@ -114,7 +114,7 @@ const armor = new ApolloArmor({
   costLimit: { enabled: false },
 });
 
-/** Browsers asking for /graphql get the playground page from express; clients get GraphQL. */
+/** Browsers asking for /graphql get the playground page from express (./http/pages.ts); clients get GraphQL. */
 function wantsPlayground(req: http.IncomingMessage, url: URL): boolean {
   if (req.method !== 'GET' || url.searchParams.has('query')) return false;
   const accept = req.headers.accept ?? '';
@@ -131,7 +131,8 @@ export async function createServer(
 
   const app = express();
   app.disable('x-powered-by');
-  app.use(playgroundRouter({ endpoint: '/graphql' }));
+  // Browser pages: the playground (/ and /graphql for browsers), the explorer (/explore), their assets.
+  app.use(pagesRouter({ endpoint: '/graphql' }));
   // What other modules mount on `app` is reached first; these answer whatever nobody did, in JSON.
   const root = express();
   root.disable('x-powered-by');
