@@ -82,6 +82,16 @@ describe('the cost limit', () => {
     expect(response.extensions?.cypherQueries ?? 0).toBe(0);
   });
 
+  it('counts page sizes given by the defaults of variables, and lets a variable’s default through', async () => {
+    const costlyByDefault = await api.query(
+      'query ($n: Int = 100) { people(first: $n) { nodes { meetings(first: $n) { nodes { participants(first: $n) { nodes { name } } } } } } }',
+    );
+    expect(costlyByDefault.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COSTLY');
+    const byDefault = await api.query('query ($id: ID! = "person:sergei-ryabkov") { person(id: $id) { name } }');
+    expect(byDefault.errors).toBeUndefined();
+    expect(byDefault.data).toEqual({ person: { name: 'Sergei Ryabkov' } });
+  });
+
   it('lets the same shape through with small pages', async () => {
     const response = await api.query(
       '{ people(first: 10) { nodes { meetings(first: 10) { nodes { participants(first: 10) { nodes { name } } } } } } }',

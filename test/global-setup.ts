@@ -1,12 +1,13 @@
 /**
  * Starts a throwaway Neo4j (auth off, a free port, its own temporary folder) for the whole run,
- * or uses NEO4J_TEST_URI when set, and stops it afterwards.
+ * or uses NEO4J_TEST_URI when set, and stops it afterwards; builds the browser pages if they are stale.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { freePort, startNeo4j, stopPid } from '../src/neo4j/runtime.js';
+import { ensureWebBuilt } from '../web/build.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -15,6 +16,16 @@ declare module 'vitest' {
 }
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  // The browser pages the server serves (the browser tests load them): built when missing or stale.
+  const webBuilt = ensureWebBuilt();
+  try {
+    return await startDatabase(project);
+  } finally {
+    await webBuilt;
+  }
+}
+
+async function startDatabase(project: TestProject): Promise<() => Promise<void>> {
   if (process.env.NEO4J_TEST_URI) {
     project.provide('neo4j', {
       uri: process.env.NEO4J_TEST_URI,

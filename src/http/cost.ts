@@ -9,6 +9,7 @@ import {
   GraphQLError,
   getArgumentValues,
   getNamedType,
+  getVariableValues,
   isAbstractType,
   isCompositeType,
   isInterfaceType,
@@ -87,7 +88,11 @@ export function costLimitPlugin<C extends object>(maxCost: number): ApolloServer
           for (const definition of document.definitions) {
             if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[definition.name.value] = definition;
           }
-          const cost = estimateCost(schema, operation, fragments, request.variables ?? {});
+          // Variables as execution will see them: defaults of the operation applied, values coerced.
+          // Invalid variables are left for execution to report.
+          const variables = getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {});
+          if (variables.errors) return Promise.resolve();
+          const cost = estimateCost(schema, operation, fragments, variables.coerced);
           if (cost > maxCost) {
             throw new GraphQLError(
               `This request could return up to ${cost} objects, more than the limit of ${maxCost}. ` +

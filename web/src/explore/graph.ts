@@ -44,8 +44,9 @@ export class GraphView {
       container,
       minZoom: 0.05,
       maxZoom: 4,
-      // Large drawings: draw a cached bitmap while panning and zooming, and no edges mid-gesture.
-      textureOnViewport: false,
+      // While the reader pans or zooms, move a cached bitmap of the drawing instead of redrawing thousands of
+      // elements at every step; the drawing is redrawn sharp when the gesture ends.
+      textureOnViewport: true,
       hideEdgesOnViewport: false,
       motionBlur: false,
       pixelRatio: 1,

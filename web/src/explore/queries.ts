@@ -49,6 +49,9 @@ export const NODE_FIELDS = `
   ... on Article { headline date: publishedOn { iso earliest latest } }
 `;
 
+/** The same, where the field's type is one kind of node (spreading other kinds there would not validate). */
+const ANY_NODE = `... on Node { ${NODE_FIELDS} }`;
+
 const SUBGRAPH_FIELDS = `
   nodes { ${NODE_FIELDS} }
   relationships { id type from { id } to { id } properties }
@@ -78,10 +81,10 @@ export const SUGGEST = `
     search(text: $text, types: [PERSON, ORGANIZATION, PLACE, MEETING, TOPIC], first: 8) @include(if: $words) {
       node { ${NODE_FIELDS} }
     }
-    people(filter: { nameContains: $text }, first: 5) { nodes { ${NODE_FIELDS} } }
-    organizations(filter: { nameContains: $text }, first: 5) { nodes { ${NODE_FIELDS} } }
-    places(filter: { nameContains: $text }, first: 3) { nodes { ${NODE_FIELDS} } }
-    meetings(filter: { nameContains: $text }, first: 3) { nodes { ${NODE_FIELDS} } }
+    people(filter: { nameContains: $text }, first: 5) { nodes { ${ANY_NODE} } }
+    organizations(filter: { nameContains: $text }, first: 5) { nodes { ${ANY_NODE} } }
+    places(filter: { nameContains: $text }, first: 3) { nodes { ${ANY_NODE} } }
+    meetings(filter: { nameContains: $text }, first: 3) { nodes { ${ANY_NODE} } }
   }
 `;
 
