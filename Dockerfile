@@ -11,8 +11,10 @@ COPY tsconfig.json tsconfig.build.json codegen.ts ./
 COPY schema/ ./schema/
 COPY src/ ./src/
 COPY seeds/ ./seeds/
+COPY web/ ./web/
 
-# tsc -p tsconfig.build.json: src/ is emitted to dist/src/, entry point dist/src/main.js
+# tsc -p tsconfig.build.json: src/ is emitted to dist/src/, entry point dist/src/main.js;
+# then Vite builds the browser pages (playground, explorer) into dist/web/
 RUN npm run build \
  && npm prune --omit=dev
 

@@ -126,6 +126,7 @@ export class GraphView {
   layoutAll(): LayoutFigures {
     const started = performance.now();
     const count = this.cy.nodes().length;
+    this.sizeLabels();
     this.cy
       .layout({
         name: 'fcose',
@@ -141,6 +142,15 @@ export class GraphView {
       } as cytoscape.LayoutOptions)
       .run();
     return { nodes: count, edges: this.cy.edges().length, layoutMs: performance.now() - started };
+  }
+
+  /** In a large drawing, names appear only when zoomed in far enough to read them apart. */
+  private sizeLabels(): void {
+    this.cy
+      .style()
+      .selector('node')
+      .style('min-zoomed-font-size', this.cy.nodes().length > 300 ? 14 : 7)
+      .update();
   }
 
   /** Places new nodes on rings around the node they were reached from, leaving the rest in place. */
