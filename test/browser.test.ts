@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 /**
  * The browser pages in a real Chromium (Debian's, driven by playwright-core) against a real server and Neo4j:
  * the playground builds a query by clicking and runs it; the explorer draws the Geneva article's graph,
@@ -20,7 +21,12 @@ const nato = 'organization:nato';
 
 declare global {
   interface Window {
-    newsgraphExplorer: { cy: any; stats: { firstDrawMs?: number; lastLayout?: { layoutMs: number } }; ready: boolean };
+    newsgraphExplorer: {
+      cy: any;
+      stats: { firstDrawMs?: number; lastLayout?: { layoutMs: number } };
+      ready: boolean;
+      busy: number;
+    };
   }
 }
 
@@ -44,6 +50,13 @@ const editorText = async (page: Page, selector: string) =>
 
 /** How long a page may take to show something on a busy machine. */
 const patience = { timeout: 60_000, interval: 200 };
+
+/** Saves a screenshot once the drawing has been redrawn sharp (cytoscape shows a bitmap while the view moves). */
+async function screenshot(page: Page, name: string): Promise<void> {
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  await page.waitForTimeout(500);
+  await page.screenshot({ path: path.join(screenshots, name) });
+}
 
 async function open(url: string): Promise<{ page: Page; watched: Watched }> {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
@@ -110,13 +123,14 @@ describe('the playground', () => {
       .poll(() => editorText(page, '[aria-label="Result Window"]'), patience)
       .toMatch(/"neo4jVersion": "5\.26\.\d+"/);
     expect(await editorText(page, '[aria-label="Result Window"]')).toContain('"neo4jEdition": "community"');
-    await page.screenshot({ path: path.join(screenshots, 'playground.png') });
+    await screenshot(page, 'playground.png');
     await closeClean(page, watched);
   });
 });
 
 /** Clicks a drawn node where it is on screen, as a reader would. */
 async function clickNode(page: Page, id: string): Promise<void> {
+  await page.waitForFunction(() => window.newsgraphExplorer.busy === 0);
   const position = await page.evaluate((nodeId) => {
     const { cy } = window.newsgraphExplorer;
     const node = cy.getElementById(nodeId);
@@ -161,7 +175,7 @@ describe('the graph explorer on the Geneva article', () => {
       `explorer, Geneva at depth 2 (${figures.nodes} nodes, ${figures.edges} relationships): ` +
         `first drawn ${figures.firstDrawMs.toFixed(0)} ms after page load, fcose layout ${figures.layoutMs.toFixed(0)} ms`,
     );
-    await page.screenshot({ path: path.join(screenshots, 'explorer.png') });
+    await screenshot(page, 'explorer.png');
     await closeClean(page, watched);
   });
 
@@ -192,7 +206,7 @@ describe('the graph explorer on the Geneva article', () => {
     expect(text).toMatch(/press conference/i); // occasion
     expect(text).toMatch(/Source: .+\(paragraph \d+\)/); // source article
     expect(await page.locator('#details h2').innerText()).toBe('Sergei Ryabkov');
-    await page.screenshot({ path: path.join(screenshots, 'explorer-geneva.png') });
+    await screenshot(page, 'explorer-geneva.png');
     await closeClean(page, watched);
   });
 
@@ -219,7 +233,7 @@ describe('the graph explorer on the Geneva article', () => {
     expect(highlighted.nodes.sort()).toEqual(expected.shortestPath.nodes.map((node: any) => node.id).sort());
     expect(highlighted.edges).toBe(expected.shortestPath.length);
     await page.evaluate(() => window.newsgraphExplorer.cy.fit(window.newsgraphExplorer.cy.nodes('.on-path'), 80));
-    await page.screenshot({ path: path.join(screenshots, 'explorer-path.png') });
+    await screenshot(page, 'explorer-path.png');
     shared = page.url();
     expect(new URL(shared).searchParams.get('path')).toBe(`${geneva.sherman},${nato}`);
     await closeClean(page, watched);
@@ -336,7 +350,7 @@ describe('the graph explorer with 2,000 nodes of the synthetic graph', () => {
       w.counting = false;
       return { frames: w.frameCount as number, renders: w.renderCount as number };
     });
-    await page.screenshot({ path: path.join(screenshots, 'explorer-2000.png') });
+    await screenshot(page, 'explorer-2000.png');
     console.log(
       `explorer, ${drawnFigures.nodes} nodes and ${drawnFigures.edges} relationships (${focus.length} two-hop neighbourhoods): ` +
         `first drawn ${drawnFigures.firstDrawMs.toFixed(0)} ms after page load, fcose layout ${drawnFigures.layoutMs.toFixed(0)} ms; ` +

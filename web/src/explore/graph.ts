@@ -24,6 +24,9 @@ export function labelOf(node: GraphNode): string {
   return text.length > 48 ? `${text.slice(0, 47)}…` : text;
 }
 
+/** Up to this many nodes, an expansion lays the whole drawing out again. */
+const SMALL_DRAWING = 400;
+
 export interface LayoutFigures {
   nodes: number;
   edges: number;
@@ -122,8 +125,11 @@ export class GraphView {
     return added;
   }
 
-  /** Lays out the whole drawing from scratch (fcose); returns how long it took. */
-  layoutAll(): LayoutFigures {
+  /**
+   * Lays out the whole drawing with fcose; returns how long it took. `randomize: false` starts from where the
+   * nodes are, so a drawing that grew keeps its overall shape.
+   */
+  layoutAll(randomize = true): LayoutFigures {
     const started = performance.now();
     const count = this.cy.nodes().length;
     this.sizeLabels();
@@ -132,7 +138,7 @@ export class GraphView {
         name: 'fcose',
         // Above a few hundred nodes the spectral draft alone is good enough and much faster.
         quality: count > 600 ? 'draft' : 'default',
-        randomize: true,
+        randomize,
         animate: false,
         fit: false,
         nodeDimensionsIncludeLabels: false,
@@ -153,8 +159,11 @@ export class GraphView {
       .update();
   }
 
-  /** Places new nodes on rings around the node they were reached from, leaving the rest in place. */
-  layoutAround(centerId: string, newIds: string[]): LayoutFigures {
+  /**
+   * Places new nodes on rings around the node they were reached from; a small drawing is then laid out
+   * again from there (a fraction of a second), a large one keeps every other node where it was.
+   */
+  layoutAround(centerId: string, newIds: string[]): LayoutFigures & { kind: string } {
     const started = performance.now();
     const center = this.cy.getElementById(centerId);
     const origin = center.nonempty() ? center.position() : { x: 0, y: 0 };
@@ -169,7 +178,14 @@ export class GraphView {
           .getElementById(id)
           .position({ x: origin.x + radius * Math.cos(angle), y: origin.y + radius * Math.sin(angle) });
       });
-    return { nodes: this.cy.nodes().length, edges: this.cy.edges().length, layoutMs: performance.now() - started };
+    if (this.cy.nodes().length <= SMALL_DRAWING) return { ...this.layoutAll(false), kind: 'layout' };
+    this.sizeLabels();
+    return {
+      nodes: this.cy.nodes().length,
+      edges: this.cy.edges().length,
+      layoutMs: performance.now() - started,
+      kind: 'placed',
+    };
   }
 
   /** Fits the shown elements in view, without blowing a small graph up beyond readable size. */

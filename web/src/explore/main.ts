@@ -40,10 +40,10 @@ const stats = {
 declare global {
   interface Window {
     /** For the console and the browser test: the cytoscape instance and the timing figures. */
-    newsgraphExplorer: { cy: GraphView['cy']; stats: typeof stats; ready: boolean };
+    newsgraphExplorer: { cy: GraphView['cy']; stats: typeof stats; ready: boolean; busy: number };
   }
 }
-window.newsgraphExplorer = { cy: view.cy, stats, ready: false };
+window.newsgraphExplorer = { cy: view.cy, stats, ready: false, busy: 0 };
 
 function saveState(): void {
   const query = writeState(state);
@@ -87,10 +87,9 @@ async function expand(id: string): Promise<void> {
   const added = view.add(subgraph);
   state.focus.push(id);
   view.setFocus(state.focus);
-  const figures = first ? view.layoutAll() : view.layoutAround(id, added);
-  stats.lastLayout = { ...figures, kind: first ? 'layout' : 'placed' };
+  stats.lastLayout = first ? { ...view.layoutAll(), kind: 'layout' } : view.layoutAround(id, added);
   applyFilters();
-  if (first) view.fit();
+  if (first || stats.lastLayout.kind === 'layout') view.fit();
   saveState();
   await painted();
   showStatus(subgraph.truncated ? `neighbourhood cut at ${state.limit} nodes` : `expanded ${id}`);
@@ -148,7 +147,11 @@ function report(error: unknown): void {
   showStatus('failed');
 }
 
-const run = (work: Promise<unknown>) => void work.catch(report);
+/** Runs a piece of work started by the reader; `busy` counts those still under way. */
+function run(work: Promise<unknown>): void {
+  window.newsgraphExplorer.busy++;
+  void work.catch(report).finally(() => window.newsgraphExplorer.busy--);
+}
 
 const actions: PanelActions = {
   expand: (id) => run(expand(id)),
@@ -172,7 +175,7 @@ setUpSearch($<HTMLInputElement>('search'), $('suggestions'), (node: GraphNode) =
   run(
     (async () => {
       await expand(node.id);
-      view.cy.animate({ center: { eles: view.cy.getElementById(node.id) } }, { duration: 200 });
+      view.cy.center(view.cy.getElementById(node.id));
       await select(node.id);
     })(),
   );
