@@ -232,7 +232,7 @@ describe('the graph explorer on the Geneva article', () => {
     }));
     expect(highlighted.nodes.sort()).toEqual(expected.shortestPath.nodes.map((node: any) => node.id).sort());
     expect(highlighted.edges).toBe(expected.shortestPath.length);
-    await page.evaluate(() => window.newsgraphExplorer.cy.fit(window.newsgraphExplorer.cy.nodes('.on-path'), 80));
+    await page.getByRole('button', { name: 'Fit' }).click();
     await screenshot(page, 'explorer-path.png');
     shared = page.url();
     expect(new URL(shared).searchParams.get('path')).toBe(`${geneva.sherman},${nato}`);

@@ -46,7 +46,7 @@ export class GraphView {
     this.cy = cytoscape({
       container,
       minZoom: 0.05,
-      maxZoom: 4,
+      maxZoom: 2.5,
       // While the reader pans or zooms, move a cached bitmap of the drawing instead of redrawing thousands of
       // elements at every step; the drawing is redrawn sharp when the gesture ends.
       textureOnViewport: true,
