@@ -50,7 +50,9 @@ async function main(): Promise<void> {
     port: config.PORT,
     host: config.HOST,
   });
-  logger.info(`newsgraph is serving GraphQL at ${server.url} (open it in a browser for the playground; the graph explorer is at /explore)`);
+  logger.info(
+    `newsgraph is serving GraphQL at ${server.url} (open it in a browser for the playground; the graph explorer is at /explore)`,
+  );
 
   let stopping = false;
   const shutdown = async (signal: string) => {
