@@ -159,6 +159,8 @@ describe('the graph explorer on the Geneva article', () => {
 
   it('draws the Geneva graph from its URL, with a node’s details (figures printed)', async () => {
     const { page, watched } = await open(`/explore?focus=place:geneva&depth=2&selected=${geneva.ryabkov}`);
+    const response = await page.request.get(new URL('/explore', origin).toString());
+    expect(response.headers()['content-security-policy']).toContain("default-src 'none'; script-src 'self'");
     await page.waitForFunction(() => window.newsgraphExplorer.ready);
     const figures = await page.evaluate(() => ({
       nodes: window.newsgraphExplorer.cy.nodes().length as number,
