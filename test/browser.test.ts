@@ -1,4 +1,3 @@
-/// <reference lib="dom" />
 /**
  * The browser pages in a real Chromium (Debian's, driven by playwright-core) against a real server and Neo4j:
  * the playground builds a query by clicking and runs it; the explorer draws the Geneva article's graph,
@@ -18,17 +17,6 @@ import { geneva, pressConferenceStatements, startGenevaApi, type TestApi } from 
 
 const screenshots = path.join(repoRoot, 'test-results', 'screenshots');
 const nato = 'organization:nato';
-
-declare global {
-  interface Window {
-    newsgraphExplorer: {
-      cy: any;
-      stats: { firstDrawMs?: number; lastLayout?: { layoutMs: number } };
-      ready: boolean;
-      busy: number;
-    };
-  }
-}
 
 let api: TestApi;
 let browser: Browser;
@@ -53,7 +41,12 @@ const patience = { timeout: 60_000, interval: 200 };
 
 /** Saves a screenshot once the drawing has been redrawn sharp (cytoscape shows a bitmap while the view moves). */
 async function screenshot(page: Page, name: string): Promise<void> {
-  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  await page.evaluate(
+    () =>
+      new Promise((resolve) =>
+        (globalThis as any).requestAnimationFrame(() => (globalThis as any).requestAnimationFrame(resolve)),
+      ),
+  );
   await page.waitForTimeout(500);
   await page.screenshot({ path: path.join(screenshots, name) });
 }
@@ -130,9 +123,9 @@ describe('the playground', () => {
 
 /** Clicks a drawn node where it is on screen, as a reader would. */
 async function clickNode(page: Page, id: string): Promise<void> {
-  await page.waitForFunction(() => window.newsgraphExplorer.busy === 0);
+  await page.waitForFunction(() => (globalThis as any).newsgraphExplorer.busy === 0);
   const position = await page.evaluate((nodeId) => {
-    const { cy } = window.newsgraphExplorer;
+    const { cy } = (globalThis as any).newsgraphExplorer;
     const node = cy.getElementById(nodeId);
     if (node.empty()) return null;
     // Bring it to the middle of the view first (zooming and panning, as a reader would).
@@ -146,7 +139,7 @@ async function clickNode(page: Page, id: string): Promise<void> {
 }
 
 const drawn = (page: Page) =>
-  page.evaluate(() => window.newsgraphExplorer.cy.nodes().map((node: any) => node.id()) as string[]);
+  page.evaluate(() => (globalThis as any).newsgraphExplorer.cy.nodes().map((node: any) => node.id()) as string[]);
 
 async function pick(page: Page, text: string, id: string): Promise<void> {
   const search = page.getByRole('combobox', { name: 'Search an entity by name' });
@@ -161,12 +154,12 @@ describe('the graph explorer on the Geneva article', () => {
     const { page, watched } = await open(`/explore?focus=place:geneva&depth=2&selected=${geneva.ryabkov}`);
     const response = await page.request.get(new URL('/explore', origin).toString());
     expect(response.headers()['content-security-policy']).toContain("default-src 'none'; script-src 'self'");
-    await page.waitForFunction(() => window.newsgraphExplorer.ready);
+    await page.waitForFunction(() => (globalThis as any).newsgraphExplorer.ready);
     const figures = await page.evaluate(() => ({
-      nodes: window.newsgraphExplorer.cy.nodes().length as number,
-      edges: window.newsgraphExplorer.cy.edges().length as number,
-      firstDrawMs: window.newsgraphExplorer.stats.firstDrawMs!,
-      layoutMs: window.newsgraphExplorer.stats.lastLayout!.layoutMs,
+      nodes: (globalThis as any).newsgraphExplorer.cy.nodes().length as number,
+      edges: (globalThis as any).newsgraphExplorer.cy.edges().length as number,
+      firstDrawMs: (globalThis as any).newsgraphExplorer.stats.firstDrawMs!,
+      layoutMs: (globalThis as any).newsgraphExplorer.stats.lastLayout!.layoutMs,
     }));
     const { neighborhood } = await api.ask(
       '{ neighborhood(of: "place:geneva", depth: 2, limit: 200) { nodes { id } } }',
@@ -229,8 +222,8 @@ describe('the graph explorer on the Geneva article', () => {
     expect(names[0]).toBe('Wendy Sherman');
     expect(names.at(-1)).toBe('NATO');
     const highlighted = await page.evaluate(() => ({
-      nodes: window.newsgraphExplorer.cy.nodes('.on-path').map((node: any) => node.id()),
-      edges: window.newsgraphExplorer.cy.edges('.on-path').length,
+      nodes: (globalThis as any).newsgraphExplorer.cy.nodes('.on-path').map((node: any) => node.id()),
+      edges: (globalThis as any).newsgraphExplorer.cy.edges('.on-path').length,
     }));
     expect(highlighted.nodes.sort()).toEqual(expected.shortestPath.nodes.map((node: any) => node.id).sort());
     expect(highlighted.edges).toBe(expected.shortestPath.length);
@@ -243,12 +236,12 @@ describe('the graph explorer on the Geneva article', () => {
 
   it('restores a shared view from its URL, and filters by relationship type and date', async () => {
     const { page, watched } = await open(shared);
-    await page.waitForFunction(() => window.newsgraphExplorer.ready);
+    await page.waitForFunction(() => (globalThis as any).newsgraphExplorer.ready);
     expect(await page.locator('#path ol li').count()).toBeGreaterThan(1);
     expect(await page.locator('#details').getAttribute('data-id')).toBe(nato);
     const visible = () =>
       page.evaluate(() => {
-        const cy = window.newsgraphExplorer.cy;
+        const cy = (globalThis as any).newsgraphExplorer.cy;
         return {
           nodes: cy
             .nodes()
@@ -310,27 +303,27 @@ describe('the graph explorer with 2,000 nodes of the synthetic graph', () => {
     expect(reached.size).toBeGreaterThanOrEqual(2_000);
 
     const { page, watched } = await open(`/explore?focus=${focus.join(',')}&depth=2&limit=1000`);
-    await page.waitForFunction(() => window.newsgraphExplorer.ready, undefined, { timeout: 300_000 });
+    await page.waitForFunction(() => (globalThis as any).newsgraphExplorer.ready, undefined, { timeout: 300_000 });
     const drawnFigures = await page.evaluate(() => ({
-      nodes: window.newsgraphExplorer.cy.nodes().length as number,
-      edges: window.newsgraphExplorer.cy.edges().length as number,
-      firstDrawMs: window.newsgraphExplorer.stats.firstDrawMs!,
-      layoutMs: window.newsgraphExplorer.stats.lastLayout!.layoutMs,
+      nodes: (globalThis as any).newsgraphExplorer.cy.nodes().length as number,
+      edges: (globalThis as any).newsgraphExplorer.cy.edges().length as number,
+      firstDrawMs: (globalThis as any).newsgraphExplorer.stats.firstDrawMs!,
+      layoutMs: (globalThis as any).newsgraphExplorer.stats.lastLayout!.layoutMs,
     }));
     expect(drawnFigures.nodes).toBe(reached.size);
 
     // Frame rate while the reader drags the drawing around and zooms: frames the page managed to paint.
     await page.evaluate(() => {
-      const w = window as any;
+      const w = globalThis as any;
       w.frameCount = 0;
       w.renderCount = 0;
       w.counting = true;
       const tick = () => {
         w.frameCount++;
-        if (w.counting) requestAnimationFrame(tick);
+        if (w.counting) w.requestAnimationFrame(tick);
       };
-      requestAnimationFrame(tick);
-      window.newsgraphExplorer.cy.on('render', () => w.renderCount++);
+      w.requestAnimationFrame(tick);
+      (globalThis as any).newsgraphExplorer.cy.on('render', () => w.renderCount++);
     });
     const box = (await page.locator('#graph').boundingBox())!;
     const started = Date.now();
@@ -348,7 +341,7 @@ describe('the graph explorer with 2,000 nodes of the synthetic graph', () => {
     for (let step = 0; step < 10; step++) await page.mouse.wheel(0, step < 5 ? -120 : 120);
     const seconds = (Date.now() - started) / 1000;
     const counted = await page.evaluate(() => {
-      const w = window as any;
+      const w = globalThis as any;
       w.counting = false;
       return { frames: w.frameCount as number, renders: w.renderCount as number };
     });

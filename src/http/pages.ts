@@ -52,7 +52,7 @@ export function pagesRouter(options: PagesOptions): express.Router {
       immutable: true,
       maxAge: '1y',
       index: false,
-      fallthrough: false,
+      fallthrough: true,
       setHeaders: (res) => res.setHeader('X-Content-Type-Options', 'nosniff'),
     }),
   );
