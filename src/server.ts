@@ -16,6 +16,7 @@ import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { Driver } from 'neo4j-driver';
 import { createContext, type Context } from './context.js';
 import type { Logger } from './logger.js';
+import { exportRouter } from './export/routes.js';
 import { costLimitPlugin } from './http/cost.js';
 import { applyCors, type CorsOrigins } from './http/cors.js';
 import { handleGraphQL } from './http/graphql.js';
@@ -132,6 +133,7 @@ export async function createServer(
   const app = express();
   app.disable('x-powered-by');
   app.use(playgroundRouter({ endpoint: '/graphql' }));
+  app.use(exportRouter(options));
   // What other modules mount on `app` is reached first; these answer whatever nobody did, in JSON.
   const root = express();
   root.disable('x-powered-by');
