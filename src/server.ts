@@ -16,6 +16,7 @@ import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { Driver } from 'neo4j-driver';
 import { createContext, type Context } from './context.js';
 import type { Logger } from './logger.js';
+import { exportRouter } from './export/routes.js';
 import { costLimitPlugin } from './http/cost.js';
 import { applyCors, type CorsOrigins } from './http/cors.js';
 import { handleGraphQL } from './http/graphql.js';
@@ -133,6 +134,8 @@ export async function createServer(
   app.disable('x-powered-by');
   // Browser pages: the playground (/ and /graphql for browsers), the explorer (/explore), their assets.
   app.use(pagesRouter({ endpoint: '/graphql' }));
+  // Downloads of the graph for other tools (/export/{graphml|gexf|csv|json}).
+  app.use(exportRouter(options));
   // What other modules mount on `app` is reached first; these answer whatever nobody did, in JSON.
   const root = express();
   root.disable('x-powered-by');

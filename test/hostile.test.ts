@@ -7,7 +7,15 @@
  */
 import http from 'node:http';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { buildSchema, getNamedType, isInputObjectType, isListType, isNonNullType, isScalarType } from 'graphql';
+import {
+  buildSchema,
+  getNamedType,
+  isEnumType,
+  isInputObjectType,
+  isListType,
+  isNonNullType,
+  isScalarType,
+} from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadTypeDefs } from '../src/schema.js';
 import { geneva, startGenevaApi, type TestApi } from './helpers.js';
@@ -563,6 +571,9 @@ for (const [fieldName, field] of Object.entries(schema.getQueryType()!.getFields
     const args = field.args
       .filter((arg) => arg.name === target.arg || isNonNullType(arg.type))
       .map((arg) => {
+        const named = getNamedType(arg.type);
+        // A required enum (network's `kind`) takes its first value; other required arguments an id.
+        if (arg.name !== target.arg && isEnumType(named)) return `${arg.name}: ${named.getValues()[0]!.name}`;
         if (arg.name !== target.arg) return `${arg.name}: ${JSON.stringify(fillers[arg.name] ?? geneva.sherman)}`;
         return `${arg.name}: $v`;
       });

@@ -7,9 +7,11 @@
  *   erin ─HOLDS_POSITION(Adviser, Deputy Minister)→ ministry ─BASED_IN→ capital
  *   article ─PUBLISHED_BY→ trav-news                             (apart from the rest)
  */
+import { MultiUndirectedGraph } from 'graphology';
+import { bidirectional, singleSourceLength } from 'graphology-shortest-path/unweighted.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDocuments } from '../src/seed/seeder.js';
-import { startTestApi, type TestApi } from './helpers.js';
+import { startSyntheticApi, startTestApi, type TestApi } from './helpers.js';
 
 const article = 'article:traversal-fixture';
 
@@ -526,5 +528,199 @@ describe('traversals', () => {
       );
       expect(response.errors![0]!.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
     });
+  });
+  describe('date windows', () => {
+    const paths = async (args: string) =>
+      (
+        (await data(`{ allShortestPaths(${args}) { nodes { id } } }`)).allShortestPaths as { nodes: { id: string }[] }[]
+      ).map((path) => ids(path.nodes));
+
+    it('passes only through meetings inside the window, at the precision of each date', async () => {
+      const both = [
+        ['person:alice', 'meeting:m3', 'person:dave'],
+        ['person:alice', 'meeting:m4', 'person:dave'],
+      ];
+      expect(await paths('from: "person:alice", to: "person:dave", during: { from: "2022-01" }')).toEqual(both);
+      expect(await paths('from: "person:alice", to: "person:dave", during: { from: "2022", to: "2022" }')).toEqual(
+        both,
+      );
+      expect(await paths('from: "person:alice", to: "person:dave", during: { from: "2022-01-04" }')).toEqual([both[1]]);
+      expect(
+        await paths('from: "person:alice", to: "person:dave", during: { from: "2022-01-03", to: "2022-01-03" }'),
+      ).toEqual([both[0]]);
+      // Outside every meeting, alice and dave have nothing else in common.
+      expect(await paths('from: "person:alice", to: "person:dave", during: { from: "2023" }')).toEqual([]);
+    });
+
+    it('bounds shortestPath: a chain through m4 is cut when the window ends before it', async () => {
+      const types = 'relationshipTypes: [PARTICIPATED_IN]';
+      expect((await shortest('person:erin', 'person:carol', `, ${types}, during: { to: "2022-01-04" }`)).length).toBe(
+        6,
+      );
+      expect(await shortest('person:erin', 'person:carol', `, ${types}, during: { to: "2022-01-03" }`)).toBeNull();
+      // A meeting named as an end is the caller's choice, inside the window or not.
+      expect(
+        (await shortest('meeting:m4', 'person:bob', `, ${types}, during: { from: "2022-01-01", to: "2022-01-01" }`))
+          .length,
+      ).toBe(3);
+    });
+
+    it('bounds neighborhood: meetings outside the window are neither reached nor passed', async () => {
+      const result = await data(
+        '{ neighborhood(of: "person:alice", depth: 2, during: { from: "2022-01-02" }) { nodes { id } } }',
+      );
+      expect(ids(result.neighborhood.nodes).sort()).toEqual(
+        [
+          'person:alice',
+          'meeting:m3',
+          'meeting:m4',
+          'organization:ministry',
+          'person:dave',
+          'person:erin',
+          'person:carol',
+          'place:capital',
+        ].sort(),
+      );
+    });
+
+    it('names a bad window', async () => {
+      const response = await api.query(
+        '{ shortestPath(from: "person:alice", to: "person:dave", during: { from: "2022-13" }) { length } }',
+      );
+      expect(response.errors?.[0]?.message).toBe(
+        'Argument "during.from" must be a date as YYYY, YYYY-MM or YYYY-MM-DD, got "2022-13"',
+      );
+    });
+  });
+});
+
+/**
+ * Time-bounded traversals on the synthetic graph, checked against an independent computation: the
+ * whole graph read into graphology, meetings and statements outside the window removed, then
+ * breadth-first search there.
+ */
+describe('time-bounded traversals on the synthetic graph', () => {
+  let api: TestApi;
+  /** Undirected, one edge per relationship (so parallel ones count as distinct paths, as in Neo4j). */
+  let whole: MultiUndirectedGraph;
+  const window = { from: '2021-03', to: '2021-08' };
+  const during = `during: { from: "${window.from}", to: "${window.to}" }`;
+  const inside = (date: string | undefined) => date !== undefined && date >= '2021-03-01' && date <= '2021-08-31~';
+
+  /** The graph with the meetings and statements outside the window removed, the ends kept. */
+  function windowed(graph: MultiUndirectedGraph, keep: string[], types?: string[], bounded = true) {
+    const filtered = new MultiUndirectedGraph();
+    graph.forEachNode((node, attributes) => {
+      const dated = attributes.label === 'Meeting' || attributes.label === 'Statement';
+      if (!bounded || !dated || inside(attributes.date as string | undefined) || keep.includes(node)) {
+        filtered.addNode(node, attributes);
+      }
+    });
+    graph.forEachEdge((_edge, attributes, source, target) => {
+      if (
+        filtered.hasNode(source) &&
+        filtered.hasNode(target) &&
+        (!types || types.includes(attributes.type as string))
+      ) {
+        filtered.addEdge(source, target, attributes);
+      }
+    });
+    return filtered;
+  }
+
+  /** How many shortest paths join two nodes, counting parallel relationships apart. */
+  function countShortestPaths(graph: MultiUndirectedGraph, from: string, to: string): number {
+    const distance = singleSourceLength(graph, from);
+    const count = new Map<string, number>([[from, 1]]);
+    const order = Object.keys(distance).sort((a, b) => distance[a]! - distance[b]!);
+    for (const node of order) {
+      if (node === from) continue;
+      let total = 0;
+      graph.forEachEdge(node, (_edge, _attributes, source, target) => {
+        const other = source === node ? target : source;
+        if (distance[other] === distance[node]! - 1) total += count.get(other) ?? 0;
+      });
+      count.set(node, total);
+    }
+    return count.get(to) ?? 0;
+  }
+
+  beforeAll(async () => {
+    api = await startSyntheticApi();
+    whole = new MultiUndirectedGraph();
+    for (const row of await api.cypher('MATCH (n:Node) RETURN n.id AS id, labels(n) AS labels, n.date AS date')) {
+      whole.addNode(row.id, { label: (row.labels as string[]).find((l) => l !== 'Node'), date: row.date ?? undefined });
+    }
+    for (const row of await api.cypher('MATCH (a:Node)-[r]->(b:Node) RETURN a.id AS a, b.id AS b, type(r) AS type')) {
+      whole.addEdge(row.a, row.b, { type: row.type });
+    }
+  });
+  afterAll(async () => api.close());
+
+  const people = Array.from({ length: 8 }, (_, i) => `person:person-${i * 23 + 5}`);
+  const pairs = people.flatMap((a, i) => people.slice(i + 1, i + 3).map((b) => [a, b] as const));
+
+  it('shortestPath has the length of the shortest path in the window-filtered graph, and stays inside it', async () => {
+    let changed = 0;
+    for (const types of [undefined, ['PARTICIPATED_IN']]) {
+      const typeArg = types ? `relationshipTypes: [${types.join(', ')}],` : '';
+      for (const [from, to] of pairs) {
+        const expected = bidirectional(windowed(whole, [from, to], types), from, to);
+        const result = await api.ask(
+          `{ shortestPath(from: "${from}", to: "${to}", maxHops: 10, ${typeArg} ${during}) {
+               length nodes { id } } }`,
+        );
+        const path = result.shortestPath as { length: number; nodes: { id: string }[] } | null;
+        expect(path?.length ?? null, `${from} → ${to} ${typeArg}`).toBe(expected === null ? null : expected.length - 1);
+        if (!path) continue;
+        for (const [i, node] of path.nodes.entries()) {
+          const attributes = whole.getNodeAttributes(node.id);
+          if (i > 0 && i < path.nodes.length - 1 && ['Meeting', 'Statement'].includes(attributes.label as string)) {
+            expect(inside(attributes.date as string), `${node.id} on ${from} → ${to}`).toBe(true);
+          }
+          if (i > 0) expect(whole.areNeighbors(path.nodes[i - 1]!.id, node.id)).toBe(true);
+        }
+        const unbounded = bidirectional(windowed(whole, [], types, false), from, to);
+        if (unbounded === null || expected === null || unbounded.length !== expected.length) changed += 1;
+      }
+    }
+    // The window made a difference somewhere, or this test would prove nothing about it.
+    expect(changed).toBeGreaterThan(0);
+  });
+
+  it('allShortestPaths finds as many paths as there are in the window-filtered graph', async () => {
+    // The most active people (the generator favours low numbers) through meetings only; others by any way.
+    const hubs = [0, 1, 2, 3].map((i) => `person:person-${i}`);
+    const cases = [
+      ...hubs.flatMap((a, i) => hubs.slice(i + 1).map((b) => [a, b, ['PARTICIPATED_IN']] as const)),
+      ...pairs.slice(0, 4).map(([a, b]) => [a, b, undefined] as const),
+    ];
+    const counts: number[] = [];
+    for (const [from, to, types] of cases) {
+      const filtered = windowed(whole, [from, to], types ? [...types] : undefined);
+      const expected = Math.min(100, countShortestPaths(filtered, from, to));
+      const typeArg = types ? 'relationshipTypes: [PARTICIPATED_IN],' : '';
+      const result = await api.ask(
+        `{ allShortestPaths(from: "${from}", to: "${to}", maxHops: 10, first: 100, ${typeArg} ${during}) { length } }`,
+      );
+      expect(result.allShortestPaths.length, `${from} → ${to} ${typeArg}`).toBe(expected);
+      counts.push(expected);
+    }
+    // Several paths join some pairs: the count is a real check, not 0 = 0.
+    expect(Math.max(...counts)).toBeGreaterThan(1);
+  });
+
+  it('neighborhood reaches what breadth-first search reaches in the window-filtered graph', async () => {
+    for (const centre of people.slice(2, 6)) {
+      const filtered = windowed(whole, [centre]);
+      const distance = singleSourceLength(filtered, centre);
+      const expected = Object.keys(distance).filter((node) => distance[node]! <= 2);
+      const result = await api.ask(
+        `{ neighborhood(of: "${centre}", depth: 2, limit: 1000, ${during}) { truncated nodes { id } } }`,
+      );
+      expect(result.neighborhood.truncated).toBe(false);
+      expect(expected.length).toBeGreaterThan(5);
+      expect(ids(result.neighborhood.nodes).sort()).toEqual(expected.sort());
+    }
   });
 });

@@ -2,6 +2,7 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { NodeRecord, EdgeRecord, PartialDateRecord, RelationshipRecord } from '../graph/records.js';
 import type { ConnectionRecord } from '../graph/connection.js';
+import type { NetworkModel, NetworkNodeRecord, NetworkRelationshipRecord, NetworkCommunityRecord } from '../network/model.js';
 import type { Context } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -268,6 +269,17 @@ export type DatePrecision =
   | 'MONTH'
   /** Only the year is known, e.g. 2022. */
   | 'YEAR';
+
+/**
+ * A window of time. A date counts as inside when all of the span it stands for is: with `from: "2022-01-10"`,
+ * a meeting dated `2022-01` (any day of January) is not inside, one dated `2022-01-10T19:30` is.
+ */
+export type DateWindow = {
+  /** Earliest date, as YYYY, YYYY-MM or YYYY-MM-DD (from its first minute); open when omitted. */
+  from?: InputMaybe<Scalars['String']['input']>;
+  /** Latest date, as YYYY, YYYY-MM or YYYY-MM-DD (to its last minute); open when omitted. */
+  to?: InputMaybe<Scalars['String']['input']>;
+};
 
 /** How exact a stated duration is. */
 export type DurationQualifier =
@@ -564,6 +576,211 @@ export type MetWithEdge = {
 /** Someone who attended at least one meeting with the given person. */
 export type MetWithEdgeMeetingsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A network derived from the graph, ready to draw and to measure. */
+export type Network = {
+  __typename?: 'Network';
+  /** The communities found by Louvain, largest first. */
+  communities: NetworkCommunityConnection;
+  /** Whether relationships have a direction (who mentions whom) or not (who met whom). */
+  directed: Scalars['Boolean']['output'];
+  /** Which network. */
+  kind: NetworkKind;
+  /** Modularity of the communities found (Louvain). */
+  modularity: Scalars['Float']['output'];
+  /** The number of nodes kept. */
+  nodeCount: Scalars['Int']['output'];
+  /** The nodes with their measures, in id order. */
+  nodes: NetworkNodeConnection;
+  /** The nodes ranked by a measure, highest first (ties by id). */
+  ranking: NetworkNodeConnection;
+  /** The number of relationships among the nodes kept. */
+  relationshipCount: Scalars['Int']['output'];
+  /** The weighted relationships, heaviest first. */
+  relationships: NetworkRelationshipConnection;
+  /** Whether nodes or relationships were left out to stay within `maxNodes` (and 50 relationships per node). */
+  truncated: Scalars['Boolean']['output'];
+};
+
+
+/** A network derived from the graph, ready to draw and to measure. */
+export type NetworkCommunitiesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A network derived from the graph, ready to draw and to measure. */
+export type NetworkNodesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A network derived from the graph, ready to draw and to measure. */
+export type NetworkRankingArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  by: NetworkMeasure;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  nodeTypes?: InputMaybe<Array<NetworkNodeType>>;
+};
+
+
+/** A network derived from the graph, ready to draw and to measure. */
+export type NetworkRelationshipsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A community of a derived network: a group of nodes more tightly linked among themselves than to the rest. */
+export type NetworkCommunity = {
+  __typename?: 'NetworkCommunity';
+  /** Its id (0 is the largest; ties by smallest member id). */
+  id: Scalars['Int']['output'];
+  /** Its members, highest PageRank first. */
+  members: NetworkNodeConnection;
+  /** How many nodes it has. */
+  size: Scalars['Int']['output'];
+};
+
+
+/** A community of a derived network: a group of nodes more tightly linked among themselves than to the rest. */
+export type NetworkCommunityMembersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A page of communities. */
+export type NetworkCommunityConnection = {
+  __typename?: 'NetworkCommunityConnection';
+  /** The communities with their cursors. */
+  edges: Array<NetworkCommunityEdge>;
+  /** The communities alone. */
+  nodes: Array<NetworkCommunity>;
+  /** Where this page lies. */
+  pageInfo: PageInfo;
+  /** How many communities in all. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A community in a list. */
+export type NetworkCommunityEdge = {
+  __typename?: 'NetworkCommunityEdge';
+  /** Cursor to continue after this community. */
+  cursor: Scalars['String']['output'];
+  /** The community. */
+  node: NetworkCommunity;
+};
+
+/** The networks that can be derived from the graph. */
+export type NetworkKind =
+  /** A speaker linked to each entity their statements mention; directed, weight = statements. */
+  | 'WHO_MENTIONS_WHOM'
+  /** People or organizations linked when they took part in the same meetings; undirected, weight = shared meetings. */
+  | 'WHO_MET_WHOM';
+
+/** What a network's nodes can be ranked by. */
+export type NetworkMeasure =
+  /** Normalized betweenness centrality: how often a node lies on shortest paths between others (unweighted). */
+  | 'BETWEENNESS'
+  /** PageRank over the weighted relationships (damping 0.85). */
+  | 'PAGE_RANK'
+  /** The sum of the weights of a node's relationships (in and out). */
+  | 'WEIGHTED_DEGREE';
+
+/** A node of a derived network, with its measures in that network. */
+export type NetworkNode = {
+  __typename?: 'NetworkNode';
+  /**
+   * Its normalized betweenness centrality, computed only when asked for, and refused for networks whose nodes ×
+   * relationships exceed 20 million (lower `maxNodes`).
+   */
+  betweenness: Scalars['Float']['output'];
+  /** The id of its community (0 is the largest). */
+  community: Scalars['Int']['output'];
+  /** The node's id. */
+  id: Scalars['ID']['output'];
+  /** The node itself. */
+  node: Node;
+  /** Its PageRank (all nodes' add up to 1). */
+  pageRank: Scalars['Float']['output'];
+  /** The sum of the weights of its relationships. */
+  weightedDegree: Scalars['Float']['output'];
+  /** The sum of the weights of relationships pointing to it (equal to `weightedDegree` when undirected). */
+  weightedInDegree: Scalars['Float']['output'];
+  /** The sum of the weights of relationships leaving it (equal to `weightedDegree` when undirected). */
+  weightedOutDegree: Scalars['Float']['output'];
+};
+
+/** A page of network nodes. */
+export type NetworkNodeConnection = {
+  __typename?: 'NetworkNodeConnection';
+  /** The nodes with their cursors and ranks. */
+  edges: Array<NetworkNodeEdge>;
+  /** The nodes alone. */
+  nodes: Array<NetworkNode>;
+  /** Where this page lies. */
+  pageInfo: PageInfo;
+  /** How many nodes in all. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A network node in a list. */
+export type NetworkNodeEdge = {
+  __typename?: 'NetworkNodeEdge';
+  /** Cursor to continue after this node. */
+  cursor: Scalars['String']['output'];
+  /** The node. */
+  node: NetworkNode;
+  /** Its position in the list, from 1. */
+  rank: Scalars['Int']['output'];
+};
+
+/** The kinds of node a network may hold. */
+export type NetworkNodeType =
+  /** Meetings (only mentioned). */
+  | 'MEETING'
+  /** Organizations. */
+  | 'ORGANIZATION'
+  /** People. */
+  | 'PERSON'
+  /** Places (only mentioned, never speakers). */
+  | 'PLACE'
+  /** Topics (only mentioned). */
+  | 'TOPIC';
+
+/** A weighted relationship of a derived network. */
+export type NetworkRelationship = {
+  __typename?: 'NetworkRelationship';
+  /** Where it starts (the speaker, for who mentions whom; the smaller id, for who met whom). */
+  from: NetworkNode;
+  /** Where it ends. */
+  to: NetworkNode;
+  /** How many shared meetings or statements it stands for. */
+  weight: Scalars['Int']['output'];
+};
+
+/** A page of network relationships. */
+export type NetworkRelationshipConnection = {
+  __typename?: 'NetworkRelationshipConnection';
+  /** The relationships with their cursors. */
+  edges: Array<NetworkRelationshipEdge>;
+  /** The relationships alone. */
+  nodes: Array<NetworkRelationship>;
+  /** Where this page lies. */
+  pageInfo: PageInfo;
+  /** How many relationships in all. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A network relationship in a list. */
+export type NetworkRelationshipEdge = {
+  __typename?: 'NetworkRelationshipEdge';
+  /** Cursor to continue after this relationship. */
+  cursor: Scalars['String']['output'];
+  /** The relationship. */
+  node: NetworkRelationship;
 };
 
 /**
@@ -1184,6 +1401,14 @@ export type Query = {
    * Nodes nearest the centre come first; `truncated` tells whether `limit` cut the answer short.
    */
   neighborhood: Maybe<Subgraph>;
+  /**
+   * A network derived from the graph, with its measures: who met whom (people and organizations linked by
+   * the meetings they attended together, weighted by how many) or who mentions whom (a speaker linked to
+   * what their statements mention, weighted by how many statements). Restricted to the meetings or
+   * statements inside a date window, about a topic, or reported in some articles. At most `maxNodes`
+   * nodes: the most active ones are kept and `truncated` tells that others were left out.
+   */
+  network: Network;
   /** Any node by its id, e.g. `person:sergei-ryabkov`. Null when no node has that id. */
   node: Maybe<Node>;
   /** Several nodes by id, in the order asked; null in the place of an unknown id. At most 100 ids. */
@@ -1237,6 +1462,7 @@ export type Query = {
  * and traverse the graph between them.
  */
 export type QueryAllShortestPathsArgs = {
+  during?: InputMaybe<DateWindow>;
   first?: InputMaybe<Scalars['Int']['input']>;
   from: Scalars['ID']['input'];
   maxHops?: InputMaybe<Scalars['Int']['input']>;
@@ -1305,9 +1531,25 @@ export type QueryMeetingsArgs = {
  */
 export type QueryNeighborhoodArgs = {
   depth?: InputMaybe<Scalars['Int']['input']>;
+  during?: InputMaybe<DateWindow>;
   limit?: InputMaybe<Scalars['Int']['input']>;
   of: Scalars['ID']['input'];
   relationshipTypes?: InputMaybe<Array<RelationshipType>>;
+};
+
+
+/**
+ * The root of every read: look things up by id, list and filter them, search, follow them in time,
+ * and traverse the graph between them.
+ */
+export type QueryNetworkArgs = {
+  articles?: InputMaybe<Array<Scalars['ID']['input']>>;
+  during?: InputMaybe<DateWindow>;
+  kind: NetworkKind;
+  maxNodes?: InputMaybe<Scalars['Int']['input']>;
+  nodeTypes?: InputMaybe<Array<NetworkNodeType>>;
+  seed?: InputMaybe<Scalars['Int']['input']>;
+  topic?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
@@ -1408,6 +1650,7 @@ export type QuerySearchArgs = {
  * and traverse the graph between them.
  */
 export type QueryShortestPathArgs = {
+  during?: InputMaybe<DateWindow>;
   from: Scalars['ID']['input'];
   maxHops?: InputMaybe<Scalars['Int']['input']>;
   relationshipTypes?: InputMaybe<Array<RelationshipType>>;
@@ -1896,6 +2139,7 @@ export type ResolversTypes = {
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   CommonNeighbor: ResolverTypeWrapper<Omit<CommonNeighbor, 'node' | 'relationshipsToA' | 'relationshipsToB'> & { node: ResolversTypes['Node'], relationshipsToA: Array<ResolversTypes['GraphRelationship']>, relationshipsToB: Array<ResolversTypes['GraphRelationship']> }>;
   DatePrecision: DatePrecision;
+  DateWindow: DateWindow;
   DurationQualifier: DurationQualifier;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   GraphRelationship: ResolverTypeWrapper<RelationshipRecord>;
@@ -1916,6 +2160,19 @@ export type ResolversTypes = {
   Mentionable: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['Mentionable']>;
   MetWithConnection: ResolverTypeWrapper<ConnectionRecord>;
   MetWithEdge: ResolverTypeWrapper<EdgeRecord>;
+  Network: ResolverTypeWrapper<NetworkModel>;
+  NetworkCommunity: ResolverTypeWrapper<NetworkCommunityRecord>;
+  NetworkCommunityConnection: ResolverTypeWrapper<Omit<NetworkCommunityConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['NetworkCommunityEdge']>, nodes: Array<ResolversTypes['NetworkCommunity']> }>;
+  NetworkCommunityEdge: ResolverTypeWrapper<Omit<NetworkCommunityEdge, 'node'> & { node: ResolversTypes['NetworkCommunity'] }>;
+  NetworkKind: NetworkKind;
+  NetworkMeasure: NetworkMeasure;
+  NetworkNode: ResolverTypeWrapper<NetworkNodeRecord>;
+  NetworkNodeConnection: ResolverTypeWrapper<Omit<NetworkNodeConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['NetworkNodeEdge']>, nodes: Array<ResolversTypes['NetworkNode']> }>;
+  NetworkNodeEdge: ResolverTypeWrapper<Omit<NetworkNodeEdge, 'node'> & { node: ResolversTypes['NetworkNode'] }>;
+  NetworkNodeType: NetworkNodeType;
+  NetworkRelationship: ResolverTypeWrapper<NetworkRelationshipRecord>;
+  NetworkRelationshipConnection: ResolverTypeWrapper<Omit<NetworkRelationshipConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['NetworkRelationshipEdge']>, nodes: Array<ResolversTypes['NetworkRelationship']> }>;
+  NetworkRelationshipEdge: ResolverTypeWrapper<Omit<NetworkRelationshipEdge, 'node'> & { node: ResolversTypes['NetworkRelationship'] }>;
   Node: ResolverTypeWrapper<NodeRecord>;
   OrderDirection: OrderDirection;
   Organization: ResolverTypeWrapper<NodeRecord>;
@@ -1984,6 +2241,7 @@ export type ResolversParentTypes = {
   ArticlePosition: Omit<ArticlePosition, 'article'> & { article: ResolversParentTypes['Article'] };
   Boolean: Scalars['Boolean']['output'];
   CommonNeighbor: Omit<CommonNeighbor, 'node' | 'relationshipsToA' | 'relationshipsToB'> & { node: ResolversParentTypes['Node'], relationshipsToA: Array<ResolversParentTypes['GraphRelationship']>, relationshipsToB: Array<ResolversParentTypes['GraphRelationship']> };
+  DateWindow: DateWindow;
   Float: Scalars['Float']['output'];
   GraphRelationship: RelationshipRecord;
   ID: Scalars['ID']['output'];
@@ -2001,6 +2259,16 @@ export type ResolversParentTypes = {
   Mentionable: ResolversUnionTypes<ResolversParentTypes>['Mentionable'];
   MetWithConnection: ConnectionRecord;
   MetWithEdge: EdgeRecord;
+  Network: NetworkModel;
+  NetworkCommunity: NetworkCommunityRecord;
+  NetworkCommunityConnection: Omit<NetworkCommunityConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['NetworkCommunityEdge']>, nodes: Array<ResolversParentTypes['NetworkCommunity']> };
+  NetworkCommunityEdge: Omit<NetworkCommunityEdge, 'node'> & { node: ResolversParentTypes['NetworkCommunity'] };
+  NetworkNode: NetworkNodeRecord;
+  NetworkNodeConnection: Omit<NetworkNodeConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['NetworkNodeEdge']>, nodes: Array<ResolversParentTypes['NetworkNode']> };
+  NetworkNodeEdge: Omit<NetworkNodeEdge, 'node'> & { node: ResolversParentTypes['NetworkNode'] };
+  NetworkRelationship: NetworkRelationshipRecord;
+  NetworkRelationshipConnection: Omit<NetworkRelationshipConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['NetworkRelationshipEdge']>, nodes: Array<ResolversParentTypes['NetworkRelationship']> };
+  NetworkRelationshipEdge: Omit<NetworkRelationshipEdge, 'node'> & { node: ResolversParentTypes['NetworkRelationship'] };
   Node: NodeRecord;
   Organization: NodeRecord;
   OrganizationConnection: ConnectionRecord;
@@ -2202,6 +2470,79 @@ export type MetWithEdgeResolvers<ContextType = Context, ParentType extends Resol
   node?: Resolver<ResolversTypes['Person'], ParentType, ContextType>;
 };
 
+export type NetworkResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Network'] = ResolversParentTypes['Network']> = {
+  communities?: Resolver<ResolversTypes['NetworkCommunityConnection'], ParentType, ContextType, RequireFields<NetworkCommunitiesArgs, 'first'>>;
+  directed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['NetworkKind'], ParentType, ContextType>;
+  modularity?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  nodeCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  nodes?: Resolver<ResolversTypes['NetworkNodeConnection'], ParentType, ContextType, RequireFields<NetworkNodesArgs, 'first'>>;
+  ranking?: Resolver<ResolversTypes['NetworkNodeConnection'], ParentType, ContextType, RequireFields<NetworkRankingArgs, 'by' | 'first'>>;
+  relationshipCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  relationships?: Resolver<ResolversTypes['NetworkRelationshipConnection'], ParentType, ContextType, RequireFields<NetworkRelationshipsArgs, 'first'>>;
+  truncated?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type NetworkCommunityResolvers<ContextType = Context, ParentType extends ResolversParentTypes['NetworkCommunity'] = ResolversParentTypes['NetworkCommunity']> = {
+  id?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  members?: Resolver<ResolversTypes['NetworkNodeConnection'], ParentType, ContextType, RequireFields<NetworkCommunityMembersArgs, 'first'>>;
+  size?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type NetworkCommunityConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['NetworkCommunityConnection'] = ResolversParentTypes['NetworkCommunityConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['NetworkCommunityEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['NetworkCommunity']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type NetworkCommunityEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['NetworkCommunityEdge'] = ResolversParentTypes['NetworkCommunityEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['NetworkCommunity'], ParentType, ContextType>;
+};
+
+export type NetworkNodeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['NetworkNode'] = ResolversParentTypes['NetworkNode']> = {
+  betweenness?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  community?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
+  pageRank?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  weightedDegree?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  weightedInDegree?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  weightedOutDegree?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type NetworkNodeConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['NetworkNodeConnection'] = ResolversParentTypes['NetworkNodeConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['NetworkNodeEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['NetworkNode']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type NetworkNodeEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['NetworkNodeEdge'] = ResolversParentTypes['NetworkNodeEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['NetworkNode'], ParentType, ContextType>;
+  rank?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type NetworkRelationshipResolvers<ContextType = Context, ParentType extends ResolversParentTypes['NetworkRelationship'] = ResolversParentTypes['NetworkRelationship']> = {
+  from?: Resolver<ResolversTypes['NetworkNode'], ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['NetworkNode'], ParentType, ContextType>;
+  weight?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type NetworkRelationshipConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['NetworkRelationshipConnection'] = ResolversParentTypes['NetworkRelationshipConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['NetworkRelationshipEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['NetworkRelationship']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type NetworkRelationshipEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['NetworkRelationshipEdge'] = ResolversParentTypes['NetworkRelationshipEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['NetworkRelationship'], ParentType, ContextType>;
+};
+
 export type NodeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = {
   __resolveType: TypeResolveFn<'Article' | 'Meeting' | 'Organization' | 'Person' | 'Place' | 'Statement' | 'Topic', ParentType, ContextType>;
 };
@@ -2366,6 +2707,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   meeting?: Resolver<Maybe<ResolversTypes['Meeting']>, ParentType, ContextType, RequireFields<QueryMeetingArgs, 'id'>>;
   meetings?: Resolver<ResolversTypes['MeetingConnection'], ParentType, ContextType, RequireFields<QueryMeetingsArgs, 'first'>>;
   neighborhood?: Resolver<Maybe<ResolversTypes['Subgraph']>, ParentType, ContextType, RequireFields<QueryNeighborhoodArgs, 'depth' | 'limit' | 'of'>>;
+  network?: Resolver<ResolversTypes['Network'], ParentType, ContextType, RequireFields<QueryNetworkArgs, 'kind' | 'maxNodes' | 'seed'>>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
   nodes?: Resolver<Array<Maybe<ResolversTypes['Node']>>, ParentType, ContextType, RequireFields<QueryNodesArgs, 'ids'>>;
   organization?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType, RequireFields<QueryOrganizationArgs, 'id'>>;
@@ -2490,6 +2832,16 @@ export type Resolvers<ContextType = Context> = {
   Mentionable?: MentionableResolvers<ContextType>;
   MetWithConnection?: MetWithConnectionResolvers<ContextType>;
   MetWithEdge?: MetWithEdgeResolvers<ContextType>;
+  Network?: NetworkResolvers<ContextType>;
+  NetworkCommunity?: NetworkCommunityResolvers<ContextType>;
+  NetworkCommunityConnection?: NetworkCommunityConnectionResolvers<ContextType>;
+  NetworkCommunityEdge?: NetworkCommunityEdgeResolvers<ContextType>;
+  NetworkNode?: NetworkNodeResolvers<ContextType>;
+  NetworkNodeConnection?: NetworkNodeConnectionResolvers<ContextType>;
+  NetworkNodeEdge?: NetworkNodeEdgeResolvers<ContextType>;
+  NetworkRelationship?: NetworkRelationshipResolvers<ContextType>;
+  NetworkRelationshipConnection?: NetworkRelationshipConnectionResolvers<ContextType>;
+  NetworkRelationshipEdge?: NetworkRelationshipEdgeResolvers<ContextType>;
   Node?: NodeResolvers<ContextType>;
   Organization?: OrganizationResolvers<ContextType>;
   OrganizationConnection?: OrganizationConnectionResolvers<ContextType>;

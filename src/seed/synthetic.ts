@@ -56,7 +56,7 @@ export const presets: Record<string, SyntheticPreset> = {
 };
 
 /** mulberry32: a small, fast, seedable generator; the same seed gives the same corpus. */
-function random(seed: number): () => number {
+export function random(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;

@@ -3,11 +3,13 @@
  *
  * Every value is a parameter. Two things cannot be: a variable-length bound (`*..N`), which is
  * interpolated only as an integer checked here, and the choice between the filtered and the
- * unfiltered shortest-path query, which is one of two constant texts. (`$types IS NULL OR all(...)`
- * would keep one text, but Neo4j cannot push an OR into the breadth-first search and plans an
- * exhaustive enumeration of paths instead.) Relationship types reach Cypher only as `$types`,
- * compared with `type(r) IN $types`.
+ * unfiltered shortest-path query, and between the windowed and unwindowed one, which are constant
+ * texts put together here. (`$types IS NULL OR all(...)` would keep one text, but Neo4j cannot push an
+ * OR into the breadth-first search and plans an exhaustive enumeration of paths instead.) Relationship
+ * types reach Cypher only as `$types`, compared with `type(r) IN $types`; a date window only as
+ * `$windowFrom` and `$windowTo`.
  */
+import { passableCypher } from '../graph/date-window.js';
 import { nodeProjection, relationshipProjection } from '../graph/records.js';
 
 /** The hop bound of a variable-length pattern: an integer, checked again here because it is interpolated. */
@@ -19,29 +21,46 @@ function hopBound(hops: number, max: number): number {
 const pathProjection = `[n IN nodes(p) | ${nodeProjection('n')}] AS nodes,
        [r IN relationships(p) | ${relationshipProjection('r')}] AS relationships`;
 
-/** Start and end looked up by id (index-backed), then the pattern between them, undirected. */
-function pathQuery(algorithm: 'shortestPath' | 'allShortestPaths', maxHops: number, filtered: boolean) {
+/** Which restrictions a path query applies: relationship types, a date window. */
+export interface PathRestrictions {
+  filtered: boolean;
+  windowed: boolean;
+}
+
+/**
+ * Start and end looked up by id (index-backed), then the pattern between them, undirected. With a
+ * window, every meeting or statement passed through lies inside it (the two ends are the caller's
+ * choice). Both conditions are `all(…)` over the path, which Neo4j checks during its breadth-first search.
+ */
+function pathQuery(algorithm: 'shortestPath' | 'allShortestPaths', maxHops: number, restrictions: PathRestrictions) {
+  const conditions = [
+    ...(restrictions.filtered ? ['all(r IN relationships(p) WHERE type(r) IN $types)'] : []),
+    ...(restrictions.windowed ? [`all(n IN nodes(p) WHERE n = a OR n = b OR ${passableCypher('n')})`] : []),
+  ];
   return `
 MATCH (a:Node {id: $from}), (b:Node {id: $to})
 MATCH p = ${algorithm}((a)-[*..${hopBound(maxHops, 10)}]-(b))
-${filtered ? 'WHERE all(r IN relationships(p) WHERE type(r) IN $types)' : ''}`;
+${conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : ''}`;
 }
 
-/** One shortest path from $from to $to, following only $types when `filtered`. Params: from, to, types. */
+/**
+ * One shortest path from $from to $to, following only $types when filtered, passing only through
+ * meetings and statements inside the window when windowed. Params: from, to, types, windowFrom, windowTo.
+ */
 export const shortestPathCypher = (
   maxHops: number,
-  filtered: boolean,
-) => `${pathQuery('shortestPath', maxHops, filtered)}
+  restrictions: PathRestrictions,
+) => `${pathQuery('shortestPath', maxHops, restrictions)}
 RETURN ${pathProjection}`;
 
 /**
  * All shortest paths from $from to $to, in the order of their node ids, at most $first.
- * Params: from, to, types, first.
+ * Params: from, to, types, windowFrom, windowTo, first.
  */
-export const allShortestPathsCypher = (maxHops: number, filtered: boolean) => `${pathQuery(
+export const allShortestPathsCypher = (maxHops: number, restrictions: PathRestrictions) => `${pathQuery(
   'allShortestPaths',
   maxHops,
-  filtered,
+  restrictions,
 )}
 WITH p, [n IN nodes(p) | n.id] AS order
 ORDER BY order
@@ -50,12 +69,14 @@ RETURN ${pathProjection}`;
 
 /**
  * One breadth-first level of a neighbourhood: the ids one hop from $frontier not yet in $seen,
- * at most $room of them, in id order (so that a truncated answer is the same every time).
+ * at most $room of them, in id order (so that a truncated answer is the same every time). With a
+ * window ($windowed), meetings and statements outside it are neither reached nor passed through.
  */
 export const neighborhoodLevelCypher = `
 UNWIND $frontier AS id
 MATCH (a:Node {id: id})-[r]-(b:Node)
 WHERE ($types IS NULL OR type(r) IN $types) AND NOT b.id IN $seen
+  AND (NOT $windowed OR ${passableCypher('b')})
 WITH DISTINCT b.id AS id
 ORDER BY id
 LIMIT $room

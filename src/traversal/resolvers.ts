@@ -2,6 +2,7 @@
 import { JSONObjectResolver } from 'graphql-scalars';
 import type { Context } from '../context.js';
 import { badInput, intInRange } from '../graph/arguments.js';
+import { dateWindowArgument, windowParams, type DateWindow } from '../graph/date-window.js';
 import { toNodeRecord, type NodeRecord, type RelationshipRecord } from '../graph/records.js';
 import type { RelationshipType, Resolvers } from '../generated/graphql.js';
 import { metWithConnection } from '../person/resolvers.js';
@@ -77,11 +78,18 @@ async function endpoint(ctx: Context, id: string): Promise<NodeRecord> {
   return node;
 }
 
-interface NeighborhoodArgs {
+export interface NeighborhoodArgs {
   of: string;
   depth?: number | null;
   limit?: number | null;
   relationshipTypes?: readonly RelationshipType[] | null;
+  /** Already checked (see dateWindowArgument); null for no window. */
+  window?: DateWindow | null;
+}
+
+/** The parameters of a path query with its restrictions. */
+function pathParams(types: string[] | null, window: DateWindow | null) {
+  return { types, ...windowParams(window) };
 }
 
 /**
@@ -89,10 +97,11 @@ interface NeighborhoodArgs {
  * that one comes back, more nodes lay within reach than `limit` allows. Then the nodes and the
  * relationships among them, in parallel: at most `depth` + 2 queries in all.
  */
-async function neighborhood(ctx: Context, args: NeighborhoodArgs) {
+export async function neighborhood(ctx: Context, args: NeighborhoodArgs) {
   const depth = intInRange('depth', args.depth, 1, 3, 1);
   const limit = intInRange('limit', args.limit, 1, 1000, 100);
   const types = typesParam(args.relationshipTypes);
+  const window = args.window ?? null;
   // An unknown centre has no neighbours, and is found missing by the nodes query.
   const chosen = [args.of];
   let frontier = [args.of];
@@ -104,6 +113,8 @@ async function neighborhood(ctx: Context, args: NeighborhoodArgs) {
       seen: chosen,
       types,
       room: room + 1,
+      windowed: window !== null,
+      ...windowParams(window),
     });
     const ids = rows.map((row) => row.id);
     if (ids.length > room) truncated = true;
@@ -137,11 +148,13 @@ export const traversalResolvers: Resolvers = {
     shortestPath: async (_parent, args, ctx) => {
       const maxHops = intInRange('maxHops', args.maxHops, 1, 10, 6);
       const types = typesParam(args.relationshipTypes);
+      const window = dateWindowArgument(args.during);
       if (args.from === args.to) return emptyPath(ctx, args.from);
-      const [row] = await ctx.db.read<RawPath>(shortestPathCypher(maxHops, types !== null), {
+      const restrictions = { filtered: types !== null, windowed: window !== null };
+      const [row] = await ctx.db.read<RawPath>(shortestPathCypher(maxHops, restrictions), {
         from: args.from,
         to: args.to,
-        types,
+        ...pathParams(types, window),
       });
       return row ? toPath(ctx, row) : null;
     },
@@ -149,19 +162,21 @@ export const traversalResolvers: Resolvers = {
       const maxHops = intInRange('maxHops', args.maxHops, 1, 10, 6);
       const first = intInRange('first', args.first, 1, 100, 10);
       const types = typesParam(args.relationshipTypes);
+      const window = dateWindowArgument(args.during);
       if (args.from === args.to) {
         const path = await emptyPath(ctx, args.from);
         return path ? [path] : [];
       }
-      const rows = await ctx.db.read<RawPath>(allShortestPathsCypher(maxHops, types !== null), {
+      const restrictions = { filtered: types !== null, windowed: window !== null };
+      const rows = await ctx.db.read<RawPath>(allShortestPathsCypher(maxHops, restrictions), {
         from: args.from,
         to: args.to,
-        types,
+        ...pathParams(types, window),
         first,
       });
       return rows.map((row) => toPath(ctx, row));
     },
-    neighborhood: (_parent, args, ctx) => neighborhood(ctx, args),
+    neighborhood: (_parent, args, ctx) => neighborhood(ctx, { ...args, window: dateWindowArgument(args.during) }),
     whoMetWhom: async (_parent, args, ctx) => {
       const connection = metWithConnection(ctx, args.person, args); // checks `first` and `after` first
       const person = await ctx.loaders.node.load(args.person);
