@@ -1,22 +1,35 @@
 /**
  * What resolvers pass around: nodes as their Neo4j properties plus a GraphQL type name. The Cypher
- * projection `nodeProjection` and `toNodeRecord` are the one way a node leaves the database.
+ * projection (../cypher/build.ts `nodeProjection`) and `toNodeRecord` are the one way a node leaves
+ * the database.
  */
-import { labels, type Label } from '../seed/graph-rows.js';
+import { labels, type Label } from '../model/graph.js';
+import type { Cursor } from './arguments.js';
 
 /** GraphQL's node types are the graph's labels, one for one. */
 export const typeNames = labels;
 export type TypeName = Label;
 
+/** Where a node fetched by a compiled query keeps the pages of its relation fields, by response key. */
+export const prefetchedPages = Symbol('prefetchedPages');
+
+/** A page a compiled query fetched for one relation field, with the arguments it was fetched for. */
+export interface Prefetched {
+  first: number;
+  after: Cursor | null;
+  /** Up to `first + 1` rows (one more tells that a next page exists). */
+  rows: { node: NodeRecord; rel: Record<string, unknown>; key: string | number }[];
+  /** The count, when `totalCount` was selected. */
+  total?: number;
+}
+
 export interface NodeRecord {
   __typename: TypeName;
   id: string;
   sources?: string[];
+  [prefetchedPages]?: Map<string, Prefetched>;
   [property: string]: unknown;
 }
-
-/** Cypher map projection of node `n` (or another variable) that `toNodeRecord` reads. */
-export const nodeProjection = (variable = 'n') => `${variable} {.*, __labels: labels(${variable})}`;
 
 export function toNodeRecord(raw: Record<string, unknown>): NodeRecord {
   const { __labels, ...props } = raw as { __labels: string[] } & Record<string, unknown>;
@@ -32,10 +45,6 @@ export interface RelationshipRecord {
   to: string;
   properties: Record<string, unknown>;
 }
-
-/** Cypher map projection of relationship `r` that `toRelationshipRecord` reads. */
-export const relationshipProjection = (variable = 'r') =>
-  `{type: type(${variable}), from: startNode(${variable}).id, to: endNode(${variable}).id, properties: properties(${variable})}`;
 
 /** The edge of a connection: the node, the relationship's properties and a cursor. */
 export interface EdgeRecord {

@@ -8,7 +8,7 @@
  * exhaustive enumeration of paths instead.) Relationship types reach Cypher only as `$types`,
  * compared with `type(r) IN $types`.
  */
-import { nodeProjection, relationshipProjection } from '../graph/records.js';
+import { nodeProjection, relationshipProjection } from '../cypher/build.js';
 
 /** The hop bound of a variable-length pattern: an integer, checked again here because it is interpolated. */
 function hopBound(hops: number, max: number): number {
