@@ -31,11 +31,20 @@ export interface NodeRecord {
   [property: string]: unknown;
 }
 
-export function toNodeRecord(raw: Record<string, unknown>): NodeRecord {
-  const { __labels, ...props } = raw as { __labels: string[] } & Record<string, unknown>;
-  const typename = typeNames.find((name) => __labels.includes(name));
-  if (!typename) throw new Error(`node ${String(props.id)} has no known label (${__labels.join(', ')})`);
-  return { ...props, __typename: typename } as NodeRecord;
+/**
+ * A node record from a projected node: its properties, and its type name from `__labels`. Keys
+ * starting with `skipPrefix` (a compiled query's relation columns) are left out.
+ */
+export function toNodeRecord(raw: Record<string, unknown>, skipPrefix?: string): NodeRecord {
+  const labelsOf = raw.__labels as string[];
+  const typename = typeNames.find((name) => labelsOf.includes(name));
+  if (!typename) throw new Error(`node ${String(raw.id)} has no known label (${labelsOf.join(', ')})`);
+  const record = { __typename: typename } as NodeRecord;
+  for (const key in raw) {
+    if (key === '__labels' || (skipPrefix !== undefined && key.startsWith(skipPrefix))) continue;
+    record[key] = raw[key];
+  }
+  return record;
 }
 
 /** A relationship as traversals return it. */

@@ -9,6 +9,9 @@
 import { keysetAfter, nodeProjection, pageOrder, Parameters, sortKey, traversalPattern } from '../cypher/build.js';
 import { traversals, type Label } from '../model/graph.js';
 import { prefetchedPages, toNodeRecord, type NodeRecord, type Prefetched } from '../graph/records.js';
+
+/** Relation columns in a node's projection start with this; node properties never do. */
+const columnPrefix = '__';
 import type { LevelPlan, RelationPlan } from './plan.js';
 
 /** Names variables and columns uniquely within one query, in the order the plan is walked. */
@@ -44,7 +47,7 @@ export function levelCalls(
   for (const relation of plan.relations) {
     const traversal = traversals[relation.traversal];
     const guard: Label | null = plan.types.length > 1 ? relation.label : null;
-    const [m, r, k, page] = [c.name('n'), c.name('r'), c.name('k'), c.name('__c')];
+    const [m, r, k, page] = [c.name('n'), c.name('r'), c.name('k'), c.name(`${columnPrefix}c`)];
     const inner = levelCalls(relation.item, m, c);
     const limit = c.params.add(relation.first + (traversal.cardinality === 'many' ? 1 : 0));
     const body = [
@@ -68,7 +71,7 @@ export function levelCalls(
     entries.push([page, page]);
     let total: string | null = null;
     if (relation.count) {
-      total = c.name('__t');
+      total = c.name(`${columnPrefix}t`);
       entries.push([total, `COUNT { MATCH ${traversalPattern(traversal, v, null, '', guard)} }`]);
     }
     c.columns.set(relation, { page, total });
@@ -93,10 +96,7 @@ interface RawRow {
  * field's response key, for the field resolvers to find.
  */
 export function toRecord(raw: Record<string, unknown>, plan: LevelPlan, c: Compilation): NodeRecord {
-  const own: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(raw))
-    if (!key.startsWith('__c') && !key.startsWith('__t')) own[key] = value;
-  const record = toNodeRecord(own);
+  const record = toNodeRecord(raw, columnPrefix);
   if (plan.relations.length === 0) return record;
   const pages = new Map<string, Prefetched>();
   for (const relation of plan.relations) {
