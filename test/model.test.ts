@@ -14,7 +14,7 @@ import {
   type GraphQLObjectType,
 } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { propertiesOf, relationFields, relationOf } from '../src/model/api.js';
+import { propertiesOf, relationFields, relationOf, type RelationField } from '../src/model/api.js';
 import { labels, traversals, type Label } from '../src/model/graph.js';
 import { loadTypeDefs } from '../src/schema.js';
 
@@ -38,7 +38,7 @@ describe.each(labels.map((label) => [label]))('%s', (label) => {
   });
 
   it('has every relation field of the model, shaped as its traversal says', () => {
-    for (const [field, relation] of Object.entries(relationFields[label])) {
+    for (const [field, relation] of Object.entries(relationFields[label] as Record<string, RelationField>)) {
       const traversal = traversals[relation.traversal];
       const definition = typeOf(label).getFields()[field];
       expect(definition, `${label}.${field}`).toBeDefined();
@@ -46,7 +46,7 @@ describe.each(labels.map((label) => [label]))('%s', (label) => {
       if (traversal.cardinality === 'many') {
         expect(target.name, `${label}.${field}`).toMatch(/Connection$/);
         target = getNamedType((target as GraphQLObjectType).getFields().nodes!.type);
-      } else if ('via' in relation) {
+      } else if (relation.via) {
         target = getNamedType((target as GraphQLObjectType).getFields()[relation.via]!.type);
       }
       const expected = traversal.target === 'Node' ? labelsOf(target) : [traversal.target];
