@@ -6,7 +6,38 @@ import DataLoader from 'dataloader';
 import type { Database } from '../db/database.js';
 import { grouped, type ExpansionKey, type ExpansionRow, type Loaders } from '../graph/loaders.js';
 import { toNodeRecord, type NodeRecord } from '../graph/records.js';
-import { metWithCountCypher, metWithCypher, sharedMeetingsCypher } from './cypher.js';
+import { nodeProjection, sortKey } from '../cypher/build.js';
+
+/**
+ * The people who attended the same meetings as each person of $rows ({slot, id, afterKey, afterId}),
+ * most shared meetings first: the keyset is (meetings shared, descending; id, ascending).
+ */
+const metWithCypher = `
+UNWIND $rows AS row
+MATCH (p:Node:Person {id: row.id})
+CALL (p, row) {
+  MATCH (p)-[:PARTICIPATED_IN]->(m:Meeting)<-[:PARTICIPATED_IN]-(n:Person)
+  WHERE n <> p
+  WITH n, count(DISTINCT m) AS shared
+  WHERE row.afterId IS NULL OR shared < row.afterKey OR (shared = row.afterKey AND n.id > row.afterId)
+  RETURN n, shared
+  ORDER BY shared DESC, n.id
+  LIMIT $limit
+}
+RETURN row.slot AS slot, ${nodeProjection('n')} AS node, shared`;
+
+const metWithCountCypher = `
+UNWIND $ids AS id
+MATCH (p:Node:Person {id: id})
+RETURN id AS parent, COUNT { MATCH (p)-[:PARTICIPATED_IN]->(:Meeting)<-[:PARTICIPATED_IN]-(n:Person) WHERE n <> p RETURN DISTINCT n } AS total`;
+
+/** The meetings two people both attended, for many pairs at once, in date order. */
+const sharedMeetingsCypher = `
+UNWIND $pairs AS pair
+MATCH (a:Node {id: pair.a}), (b:Node {id: pair.b})
+MATCH (a)-[:PARTICIPATED_IN]->(m:Meeting)<-[:PARTICIPATED_IN]-(b)
+WITH pair, m ORDER BY ${sortKey('date', 'm')}, m.id
+RETURN pair.slot AS slot, collect(${nodeProjection('m')})[0..$first] AS meetings`;
 
 export interface PairKey {
   a: string;
