@@ -4,12 +4,13 @@
  */
 import type { Driver } from 'neo4j-driver';
 import { Database } from './db/database.js';
-import { createLoaders, type Loaders } from './graph/loaders.js';
+import type { GraphContext } from './graph/context.js';
+import { createLoaders } from './graph/loaders.js';
 import type { Logger } from './logger.js';
+import { createPersonLoaders, type PersonLoaders } from './person/loaders.js';
 
-export interface Context {
-  db: Database;
-  loaders: Loaders;
+export interface Context extends GraphContext {
+  loaders: GraphContext['loaders'] & PersonLoaders;
   logger: Logger;
 }
 
@@ -23,5 +24,6 @@ export interface ContextDeps {
 
 export function createContext(deps: ContextDeps): Context {
   const db = new Database(deps.driver, deps.database, deps.transactionTimeoutMs);
-  return { db, loaders: createLoaders(db), logger: deps.logger };
+  const loaders = createLoaders(db);
+  return { db, loaders: { ...loaders, ...createPersonLoaders(db, loaders) }, logger: deps.logger };
 }

@@ -8,7 +8,10 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import express from 'express';
@@ -175,6 +178,9 @@ export async function createServer(
       ApolloServerPluginDrainHttpServer({ httpServer }),
       // Apollo's default landing page loads from a CDN; ours is served from this process.
       ApolloServerPluginLandingPageDisabled(),
+      // The schema sets no cache hints; the default cache-control plugin would still wrap every
+      // field's resolver to compute them (measured: see README's benchmark notes).
+      ApolloServerPluginCacheControlDisabled(),
     ],
   });
   await apollo.start();

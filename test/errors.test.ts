@@ -98,7 +98,7 @@ describe('the cost limit', () => {
     );
     expect(response.errors).toBeUndefined();
     expect(response.data.people.nodes).toHaveLength(2);
-    expect(response.extensions?.cypherQueries).toBe(3);
+    expect(response.extensions?.cypherQueries).toBe(1);
   });
 });
 

@@ -74,7 +74,8 @@ describe('npm run neo4j', { timeout: 900_000 }, () => {
     const stopped = run('src/neo4j/cli.ts', ['stop'], env);
     expect(stopped.out).toMatch(/stopped/);
     expect(fs.existsSync(path.join(home, 'run', 'neo4j.pid'))).toBe(false);
-  });
+    // Two starts and two stops of a JVM: on a busy shared 2-core machine each start alone took ~55 s.
+  }, 300_000);
 
   it('finds a stale PID file and removes it', () => {
     const home = tempHome();

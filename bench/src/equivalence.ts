@@ -18,7 +18,18 @@ export class NotEquivalentError extends Error {
   override name = 'NotEquivalentError';
 }
 
-async function ask(child: RunningChild, scenario: Scenario, vars: Vars): Promise<string> {
+/** Cypher round trips of one answer: newsgraph reports them in `extensions.cypherQueries`. */
+function roundTripsOf(kind: ServerKind, answer: { extensions?: { cypherQueries?: number } }): number | null {
+  if (kind === 'newsgraph') return answer.extensions?.cypherQueries ?? null;
+  // The raw handler runs exactly one query per request (raw-queries.ts); @neo4j/graphql does not say.
+  return kind === 'raw' ? 1 : null;
+}
+
+async function ask(
+  child: RunningChild,
+  scenario: Scenario,
+  vars: Vars,
+): Promise<{ canonical: string; roundTrips: number | null }> {
   const side = scenario.servers[child.kind]!;
   const request = side.request(vars);
   const response = await fetch(child.url + request.path, {
@@ -29,13 +40,16 @@ async function ask(child: RunningChild, scenario: Scenario, vars: Vars): Promise
   const text = await response.text();
   if (!response.ok)
     throw new NotEquivalentError(`${child.kind} answered HTTP ${response.status}: ${text.slice(0, 500)}`);
-  return canonical(side.normalize(JSON.parse(text)));
+  const answer = JSON.parse(text) as { extensions?: { cypherQueries?: number } };
+  return { canonical: canonical(side.normalize(answer)), roundTrips: roundTripsOf(child.kind, answer) };
 }
 
 export interface EquivalenceReport {
   inputs: number;
   /** How many inputs had a non-empty answer (all servers agreeing). */
   nonEmpty: number;
+  /** Cypher round trips per request, averaged over the inputs, where a server tells. */
+  roundTrips: Partial<Record<ServerKind, number | null>>;
 }
 
 export async function checkEquivalence(
@@ -45,8 +59,15 @@ export async function checkEquivalence(
 ): Promise<EquivalenceReport> {
   const taking = [...children.values()].filter((child) => scenario.servers[child.kind]);
   let nonEmpty = 0;
+  const trips = new Map<ServerKind, number | null>(taking.map((child) => [child.kind, 0]));
   for (const vars of inputs) {
-    const answers = await Promise.all(taking.map((child) => ask(child, scenario, vars)));
+    const asked = await Promise.all(taking.map((child) => ask(child, scenario, vars)));
+    asked.forEach(({ roundTrips }, i) => {
+      const kind = taking[i]!.kind;
+      const sum = trips.get(kind);
+      trips.set(kind, sum === null || sum === undefined || roundTrips === null ? null : sum + roundTrips);
+    });
+    const answers = asked.map((a) => a.canonical);
     const first = answers[0]!;
     answers.forEach((answer, i) => {
       if (answer !== first) {
@@ -59,5 +80,8 @@ export async function checkEquivalence(
     if (first !== 'null' && first !== '[]' && first !== '{}') nonEmpty += 1;
   }
   if (nonEmpty === 0) throw new NotEquivalentError(`scenario ${scenario.name}: every answer was empty`);
-  return { inputs: inputs.length, nonEmpty };
+  const roundTrips = Object.fromEntries(
+    [...trips].map(([kind, sum]) => [kind, sum === null ? null : sum / inputs.length]),
+  ) as EquivalenceReport['roundTrips'];
+  return { inputs: inputs.length, nonEmpty, roundTrips };
 }

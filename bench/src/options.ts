@@ -26,7 +26,7 @@ export interface Options {
 export const defaultOut = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'results');
 
 const usage = `usage: npm run bench -- [--preset tiny|small|medium|large] [--duration S] [--connections C]
-       [--warmup S] [--seed N] [--scenarios person,nested,list,search,path,neighborhood] [--out DIR] [--smoke]`;
+       [--warmup S] [--seed N] [--scenarios person,nested,list,search,path,neighborhood,page] [--out DIR] [--smoke]`;
 
 function positive(name: string, value: string | undefined, fallback: number, integer = false): number {
   if (value === undefined) return fallback;

@@ -113,6 +113,20 @@ const nestedNeo4jGraphql = (person: Json) =>
       .sort(byKey((m: Json) => `${m.id}`)),
   };
 
+/** A person page in canonical form: positions as (organization, title) pairs, statements by id. */
+const personPage = (
+  person: Json,
+  positions: { id: string; title: string }[],
+  statements: { id: string; summary: string; date: string | null; occasion: string | null; speaker: string }[],
+) =>
+  person && {
+    id: person.id,
+    name: person.name,
+    description: person.description ?? null,
+    positions: positions.map((p) => `${p.id}|${p.title}`).sort(),
+    statements: [...statements].sort(byKey((s) => s.id)),
+  };
+
 export const scenarios: Scenario[] = [
   {
     name: 'person',
@@ -264,5 +278,86 @@ export const scenarios: Scenario[] = [
         return n && { truncated: n.truncated, nodes: sortedIds(n.nodes), relationships: sortedIds(n.relationships) };
       },
     ),
+  },
+  {
+    name: 'page',
+    title: '7. A person page: the person, positions, 10 statements with occasion and speaker',
+    inputs: (inputs) => inputs.people.map((id) => ({ id })),
+    servers: {
+      ...newsgraphAndRaw(
+        'page',
+        `query ($id: ID!) {
+  person(id: $id) {
+    id name description
+    positions(first: 10) { edges { title node { id name } } }
+    statements(first: 10) {
+      nodes { id summary date { iso } occasion { id name } speaker { __typename id name } }
+    }
+  }
+}`,
+        (data) =>
+          personPage(
+            data.person,
+            (data.person?.positions.edges ?? []).map((e: Json) => ({ id: e.node.id, title: e.title })),
+            (data.person?.statements.nodes ?? []).map((s: Json) => ({
+              id: s.id,
+              summary: s.summary,
+              date: s.date?.iso ?? null,
+              occasion: s.occasion?.id ?? null,
+              speaker: s.speaker.id,
+            })),
+          ),
+      ),
+      'neo4j-graphql': {
+        request: graphql(`
+          query ($id: ID!) {
+            people(where: { id: { eq: $id } }, limit: 1) {
+              id
+              name
+              description
+              positionsConnection(first: 10, sort: [{ node: { name: ASC } }]) {
+                edges {
+                  properties {
+                    title
+                  }
+                  node {
+                    id
+                    name
+                  }
+                }
+              }
+              statements(limit: 10, sort: [{ date: ASC }, { id: ASC }]) {
+                id
+                summary
+                date
+                occasion(limit: 1, sort: [{ date: ASC }, { id: ASC }]) {
+                  id
+                  name
+                }
+                speaker(limit: 1) {
+                  __typename
+                  id
+                  name
+                }
+              }
+            }
+          }
+        `),
+        normalize: (answer) => {
+          const person = dataOf(answer).people[0] ?? null;
+          return personPage(
+            person,
+            (person?.positionsConnection.edges ?? []).map((e: Json) => ({ id: e.node.id, title: e.properties.title })),
+            (person?.statements ?? []).map((s: Json) => ({
+              id: s.id,
+              summary: s.summary,
+              date: s.date ?? null,
+              occasion: s.occasion[0]?.id ?? null,
+              speaker: s.speaker[0]?.id,
+            })),
+          );
+        },
+      },
+    },
   },
 ];

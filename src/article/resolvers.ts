@@ -1,5 +1,6 @@
 /** Article: the source documents, with their publisher and the statements they report. */
-import { expansionConnection, expansionSingle, idListConnection } from '../graph/connection.js';
+import { idListConnection } from '../graph/connection.js';
+import { relationResolvers } from '../graph/relations.js';
 import { listConnection } from '../graph/list.js';
 import { dateOf } from '../graph/node-fields.js';
 import type { Resolvers } from '../generated/graphql.js';
@@ -12,11 +13,9 @@ export const articleResolvers: Resolvers = {
     articles: (_parent, args, ctx, info) => listConnection(ctx, articlesQuery(args.filter, args.orderBy), args, info),
   },
   Article: {
+    ...relationResolvers('Article'),
     url: (article) => (article.url as string | undefined) ?? null,
     publishedOn: (article) => dateOf(article.date),
-    publisher: async (article, _args, ctx) =>
-      (await expansionSingle(ctx, 'articlePublisher', article.id))?.node ?? null,
-    statements: (article, args, ctx, info) => expansionConnection(ctx, 'articleStatements', article.id, args, info),
     sources: (article, args, ctx) => idListConnection(ctx, [article.id], args),
   },
 };

@@ -36,6 +36,16 @@ export function createDriver(options: ConnectionOptions): Driver {
 
 export type Params = Record<string, unknown>;
 
+/** How often a read is tried when Neo4j reports a transient error (a leader switch, a deadlock), and the first pause. */
+const readAttempts = 4;
+const retryDelayMs = 50;
+
+/** A transient error of a running Neo4j (Neo.TransientError.*), not an unreachable one. */
+const isTransient = (error: unknown) =>
+  neo4j.isRetryableError(error) &&
+  (error as { code?: string }).code !== 'ServiceUnavailable' &&
+  (error as { code?: string }).code !== 'SessionExpired';
+
 /**
  * JavaScript has one number type; Cypher tells integers from floats (LIMIT takes only integers).
  * Whole numbers become Cypher integers, everywhere in a parameter tree.
@@ -64,20 +74,31 @@ export class Database {
     return this.transactionTimeoutMs ? { timeout: this.transactionTimeoutMs } : undefined;
   }
 
-  /** Runs one read query in a read transaction (retried on transient errors by the driver). */
+  /**
+   * Runs one read query as an auto-commit query in READ access mode: RUN and PULL in one round trip,
+   * where a managed read transaction adds BEGIN and COMMIT (a second round trip). Read routing is kept
+   * (the session's access mode). Transient errors of a running Neo4j (a deadlock, a leader switch)
+   * are retried here, as managed transactions did; an unavailable Neo4j is not (see availability.ts).
+   */
   async read<T extends RecordShape = RecordShape>(cypher: string, params: Params = {}): Promise<T[]> {
     this.roundTrips += 1;
+    const parameters = cypherParams(params);
     // guarded(): fails at once while Neo4j is known to be down, and translates driver errors.
-    const result: QueryResult<T> = await guarded(this.driver, () =>
-      this.driver.executeQuery<QueryResult<T>>(cypher, cypherParams(params), {
-        routing: neo4j.routing.READ,
-        database: this.database,
-        // Requests are independent reads: no need to chain them causally with bookmarks.
-        bookmarkManager: null,
-        transactionConfig: this.transactionConfig,
-      }),
-    );
-    return result.records.map((record) => record.toObject());
+    return guarded(this.driver, async () => {
+      for (let attempt = 1; ; attempt += 1) {
+        // Requests are independent reads: no bookmarks, so no causal chaining between them.
+        const session = this.driver.session({ defaultAccessMode: neo4j.session.READ, database: this.database });
+        try {
+          const result = await session.run<T>(cypher, parameters, this.transactionConfig);
+          return result.records.map((record) => record.toObject());
+        } catch (error) {
+          if (attempt >= readAttempts || !isTransient(error)) throw error;
+          await new Promise((resolve) => setTimeout(resolve, retryDelayMs * 2 ** (attempt - 1)));
+        } finally {
+          await session.close();
+        }
+      }
+    });
   }
 
   /** Runs one write query in a write transaction. */

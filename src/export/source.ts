@@ -6,7 +6,8 @@
  */
 import type { Context } from '../context.js';
 import { streamRecords } from '../db/stream.js';
-import { nodeProjection, toNodeRecord, type NodeRecord } from '../graph/records.js';
+import { nodeProjection } from '../cypher/build.js';
+import { toNodeRecord, type NodeRecord } from '../graph/records.js';
 import { loadNetwork, type NetworkSpec } from '../network/load.js';
 import { NetworkModel } from '../network/model.js';
 import { neighborhood, type NeighborhoodArgs } from '../traversal/resolvers.js';

@@ -3,11 +3,10 @@
  * and its count, and only does what the query selects (`totalCount` costs nothing unless asked).
  */
 import type { GraphQLResolveInfo } from 'graphql';
-import type { Context } from '../context.js';
+import type { TraversalName } from '../model/graph.js';
 import { encodeCursor, pageArguments, type Cursor } from './arguments.js';
-import type { ExpansionName } from './expansions.js';
-import { prefetchesFor, targetType } from './prefetch.js';
-import type { EdgeRecord, NodeRecord } from './records.js';
+import type { GraphContext as Context } from './context.js';
+import { prefetchedPages, type EdgeRecord, type NodeRecord, type Prefetched } from './records.js';
 
 export interface Page {
   edges: EdgeRecord[];
@@ -53,26 +52,56 @@ export function pageFromRows(
   };
 }
 
-/** A connection over the neighbours of one node, batched with its siblings by the loaders. */
+const sameCursor = (a: Cursor | null, b: Cursor | null) => a?.key === b?.key && a?.id === b?.id;
+
+/**
+ * The page a compiled query fetched for this field of `parent` (under the field's response key),
+ * if it was fetched with the same arguments; else undefined, and the loaders fetch it.
+ */
+function prefetched(parent: NodeRecord, info: GraphQLResolveInfo, first: number, after: Cursor | null) {
+  const found: Prefetched | undefined = parent[prefetchedPages]?.get(String(info.path.key));
+  return found && found.first === first && sameCursor(found.after, after) ? found : undefined;
+}
+
+/** A connection over the neighbours of one node: prefetched by the compiled query, else batched by the loaders. */
 export function expansionConnection(
   ctx: Context,
-  expansion: ExpansionName,
-  parentId: string,
+  expansion: TraversalName,
+  parent: NodeRecord,
   args: { first?: number | null; after?: string | null },
-  info?: GraphQLResolveInfo,
+  info: GraphQLResolveInfo,
 ): ConnectionRecord {
   const { first, after } = pageArguments(args);
-  const prefetch = prefetchesFor(info, targetType(expansion));
+  const found = prefetched(parent, info, first, after);
+  const count = () => ctx.loaders.expansionCount.load({ expansion, parentId: parent.id });
+  if (found) {
+    return connection(
+      () => Promise.resolve(pageFromRows(found.rows, first, after)),
+      found.total === undefined ? count : () => Promise.resolve(found.total!),
+    );
+  }
   return connection(
     async () =>
-      pageFromRows(await ctx.loaders.expansionPage.load({ expansion, parentId, first, after, prefetch }), first, after),
-    () => ctx.loaders.expansionCount.load({ expansion, parentId }),
+      pageFromRows(
+        await ctx.loaders.expansionPage.load({ expansion, parentId: parent.id, first, after }),
+        first,
+        after,
+      ),
+    count,
   );
 }
 
-/** The single neighbour over an expansion (a meeting's place, a statement's speaker), or null. */
-export async function expansionSingle(ctx: Context, expansion: ExpansionName, parentId: string) {
-  const rows = await ctx.loaders.expansionPage.load({ expansion, parentId, first: 1, after: null });
+/** The single neighbour over a to-one traversal (a meeting's place, a statement's speaker), or null. */
+export async function expansionSingle(
+  ctx: Context,
+  expansion: TraversalName,
+  parent: NodeRecord,
+  info: GraphQLResolveInfo,
+) {
+  const found = prefetched(parent, info, 1, null);
+  const rows = found
+    ? found.rows
+    : await ctx.loaders.expansionPage.load({ expansion, parentId: parent.id, first: 1, after: null });
   return rows[0] ?? null;
 }
 

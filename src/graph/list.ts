@@ -1,19 +1,20 @@
 /**
  * Root lists (`people`, `meetings`, …): one label, filter conditions from the domain's cypher.ts,
- * keyset pagination on (sort key, id) so that pages neither lose nor repeat items.
+ * keyset pagination on (sort key, id) so that pages neither lose nor repeat items. The page, what
+ * its items select and the count are one compiled query (../query/root.ts).
  */
 import type { GraphQLResolveInfo } from 'graphql';
-import type { Context } from '../context.js';
-import type { Label } from '../seed/graph-rows.js';
+import { sortKey } from '../cypher/build.js';
+import type { Label } from '../model/graph.js';
+import { listQuery } from '../query/root.js';
+import { toRecord } from '../query/compile.js';
 import { pageArguments } from './arguments.js';
 import { connection, pageFromRows, type ConnectionRecord } from './connection.js';
-import { prefetchColumns, prefetchesFor, primePrefetched } from './prefetch.js';
-import { nodeProjection, toNodeRecord } from './records.js';
+import type { GraphContext as Context } from './context.js';
 
 /** Sort keys of lists: never null, so that keyset comparisons hold; names ignore case. */
-export const byName = "toLower(coalesce(n.name, ''))";
-/** Date, then the source's order among events of the same date (`dateOrder`, see seed/source-order.ts). */
-export const byDate = "coalesce(n.dateOrder, '')";
+export const byName = sortKey('name', 'n');
+export const byDate = sortKey('date', 'n');
 
 export interface ListQuery {
   label: Label;
@@ -30,48 +31,37 @@ export interface ListQuery {
   direction: 'ASC' | 'DESC';
 }
 
+interface ListRow {
+  items: { node: Record<string, unknown>; key: string | number }[];
+  total?: number;
+}
+
 export function listConnection(
   ctx: Context,
   query: ListQuery,
   args: { first?: number | null; after?: string | null },
-  info?: GraphQLResolveInfo,
+  info: GraphQLResolveInfo,
 ): ConnectionRecord {
   const { first, after } = pageArguments(args);
-  const prefetch = prefetchesFor(info, query.label);
   const conditions = query.anchor ? [`n:${query.label}`, ...query.where] : query.where;
-  const where = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
-  const match = query.anchor ? `${query.anchor}\nWITH DISTINCT n` : `MATCH (n:${query.label})`;
-  const [gt, dir] = query.direction === 'ASC' ? ['>', 'ASC'] : ['<', 'DESC'];
-  const page = `
-${match}
-${where}
-WITH n, ${query.sortKey} AS k
-WHERE $afterId IS NULL OR k ${gt} $afterKey OR (k = $afterKey AND n.id ${gt} $afterId)
-WITH n, k
-ORDER BY k ${dir}, n.id ${dir}
-LIMIT $limit
-RETURN ${nodeProjection('n')} AS node, k AS key${prefetchColumns(prefetch)}`;
-  const count = `${match}\n${where}\nRETURN count(n) AS total`;
+  const where = conditions.length > 0 ? `\nWHERE ${conditions.join(' AND ')}` : '';
+  const match = (query.anchor ? `${query.anchor}\nWITH DISTINCT n` : `MATCH (n:${query.label})`) + where;
+  const compiled = listQuery(info, { ...query, match }, first, after);
+  let answer: Promise<ListRow> | undefined;
+  const run = () =>
+    (answer ??= ctx.db.read<ListRow>(compiled.cypher, compiled.params).then((rows) => rows[0] ?? { items: [] }));
   return connection(
     async () => {
-      const rows = await ctx.db.read<{ node: Record<string, unknown>; key: string } & Record<string, unknown>>(page, {
-        ...query.params,
-        afterKey: after?.key ?? null,
-        afterId: after?.id ?? null,
-        limit: first + 1,
-      });
-      return pageFromRows(
-        rows.map((row) => {
-          const node = ctx.loaders.prime(toNodeRecord(row.node));
-          if (prefetch.length > 0) primePrefetched(ctx.loaders, node, prefetch, row);
-          return { node, key: row.key };
-        }),
-        first,
-        after,
-      );
+      const { items } = await run();
+      const rows = items.map((item) => ({
+        node: toRecord(item.node, compiled.plan, compiled.compilation),
+        key: item.key,
+      }));
+      return pageFromRows(rows, first, after);
     },
     async () => {
-      const [row] = await ctx.db.read<{ total: number }>(count, query.params);
+      if (compiled.count) return (await run()).total ?? 0;
+      const [row] = await ctx.db.read<{ total: number }>(`${match}\nRETURN count(n) AS total`, query.params);
       return row?.total ?? 0;
     },
   );

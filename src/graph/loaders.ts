@@ -6,18 +6,16 @@
 import DataLoader from 'dataloader';
 import type { Database } from '../db/database.js';
 import type { Cursor } from './arguments.js';
-import { expansionCountCypher, expansionPageCypher, type ExpansionName } from './expansions.js';
-import { primePrefetched } from './prefetch.js';
-import { metWithCountCypher, metWithCypher, sharedMeetingsCypher } from '../person/cypher.js';
-import { nodeProjection, toNodeRecord, type NodeRecord } from './records.js';
+import { nodeProjection } from '../cypher/build.js';
+import type { TraversalName } from '../model/graph.js';
+import { expansionCountCypher, expansionPageCypher } from './expansions.js';
+import { toNodeRecord, type NodeRecord } from './records.js';
 
 export interface ExpansionKey {
-  expansion: ExpansionName;
+  expansion: TraversalName;
   parentId: string;
   first: number;
   after: Cursor | null;
-  /** To-one expansions of the neighbours to fetch in the same query (see prefetch.ts). */
-  prefetch?: readonly ExpansionName[];
 }
 
 export interface ExpansionRow {
@@ -26,14 +24,8 @@ export interface ExpansionRow {
   key: string | number;
 }
 
-export interface PairKey {
-  a: string;
-  b: string;
-  first: number;
-}
-
 /** Groups keys so that each group runs as one query; answers come back in key order. */
-async function grouped<K, V>(keys: readonly K[], groupOf: (key: K) => string, run: (keys: K[]) => Promise<V[]>) {
+export async function grouped<K, V>(keys: readonly K[], groupOf: (key: K) => string, run: (keys: K[]) => Promise<V[]>) {
   const groups = new Map<string, number[]>();
   keys.forEach((key, index) => {
     const group = groupOf(key);
@@ -68,15 +60,15 @@ export function createLoaders(db: Database) {
     (keys) =>
       grouped(
         keys,
-        (key) => `${key.expansion}/${key.first}/${key.prefetch?.join(',') ?? ''}`,
+        (key) => `${key.expansion}/${key.first}`,
         async (group) => {
-          const { expansion, first, prefetch = [] } = group[0]!;
+          const { expansion, first } = group[0]!;
           const rows = await db.read<{
             slot: number;
             node: Record<string, unknown>;
             rel: Record<string, unknown>;
             key: string;
-          }>(expansionPageCypher(expansion, prefetch), {
+          }>(expansionPageCypher(expansion), {
             rows: group.map((key, slot) => ({
               slot,
               id: key.parentId,
@@ -87,9 +79,7 @@ export function createLoaders(db: Database) {
           });
           const pages = group.map((): ExpansionRow[] => []);
           for (const row of rows) {
-            const node = prime(toNodeRecord(row.node));
-            if (prefetch.length > 0) primePrefetched({ expansionPage, prime }, node, prefetch, row);
-            pages[row.slot]!.push({ node, rel: row.rel, key: row.key });
+            pages[row.slot]!.push({ node: prime(toNodeRecord(row.node)), rel: row.rel, key: row.key });
           }
           return pages;
         },
@@ -97,7 +87,7 @@ export function createLoaders(db: Database) {
     { cacheKeyFn: (key) => JSON.stringify([key.expansion, key.parentId, key.first, key.after]) },
   );
 
-  const expansionCount = new DataLoader<{ expansion: ExpansionName; parentId: string }, number, string>(
+  const expansionCount = new DataLoader<{ expansion: TraversalName; parentId: string }, number, string>(
     (keys) =>
       grouped(
         keys,
@@ -113,60 +103,7 @@ export function createLoaders(db: Database) {
     { cacheKeyFn: (key) => `${key.expansion}/${key.parentId}` },
   );
 
-  const metWithPage = new DataLoader<Omit<ExpansionKey, 'expansion'>, ExpansionRow[], string>(
-    (keys) =>
-      grouped(
-        keys,
-        (key) => String(key.first),
-        async (group) => {
-          const rows = await db.read<{ slot: number; node: Record<string, unknown>; shared: number }>(metWithCypher, {
-            rows: group.map((key, slot) => ({
-              slot,
-              id: key.parentId,
-              afterKey: key.after?.key ?? null,
-              afterId: key.after?.id ?? null,
-            })),
-            limit: group[0]!.first + 1,
-          });
-          const pages = group.map((): ExpansionRow[] => []);
-          for (const row of rows) {
-            pages[row.slot]!.push({
-              node: prime(toNodeRecord(row.node)),
-              rel: { meetingCount: row.shared },
-              key: row.shared,
-            });
-          }
-          return pages;
-        },
-      ),
-    { cacheKeyFn: (key) => JSON.stringify([key.parentId, key.first, key.after]) },
-  );
-
-  const metWithCount = new DataLoader<string, number>(async (ids) => {
-    const rows = await db.read<{ parent: string; total: number }>(metWithCountCypher, { ids: [...new Set(ids)] });
-    const byParent = new Map(rows.map((row) => [row.parent, row.total]));
-    return ids.map((id) => byParent.get(id) ?? 0);
-  });
-
-  const sharedMeetings = new DataLoader<PairKey, NodeRecord[], string>(
-    (keys) =>
-      grouped(
-        keys,
-        (key) => String(key.first),
-        async (group) => {
-          const rows = await db.read<{ slot: number; meetings: Record<string, unknown>[] }>(sharedMeetingsCypher, {
-            pairs: group.map((key, slot) => ({ slot, a: key.a, b: key.b })),
-            first: group[0]!.first,
-          });
-          const answers = group.map((): NodeRecord[] => []);
-          for (const row of rows) answers[row.slot] = row.meetings.map((m) => prime(toNodeRecord(m)));
-          return answers;
-        },
-      ),
-    { cacheKeyFn: (key) => `${key.a}/${key.b}/${key.first}` },
-  );
-
-  return { node, prime, expansionPage, expansionCount, metWithPage, metWithCount, sharedMeetings };
+  return { node, prime, expansionPage, expansionCount };
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;

@@ -1,5 +1,5 @@
 /** Field resolvers every kind of node shares: provenance, aliases, dates. */
-import type { Context } from '../context.js';
+import type { GraphContext as Context } from './context.js';
 import { idListConnection } from './connection.js';
 import type { EdgeRecord, NodeRecord, PartialDateRecord } from './records.js';
 

@@ -1,28 +1,50 @@
 /**
  * What resolvers pass around: nodes as their Neo4j properties plus a GraphQL type name. The Cypher
- * projection `nodeProjection` and `toNodeRecord` are the one way a node leaves the database.
+ * projection (../cypher/build.ts `nodeProjection`) and `toNodeRecord` are the one way a node leaves
+ * the database.
  */
-import { labels, type Label } from '../seed/graph-rows.js';
+import { labels, type Label } from '../model/graph.js';
+import type { Cursor } from './arguments.js';
 
 /** GraphQL's node types are the graph's labels, one for one. */
 export const typeNames = labels;
 export type TypeName = Label;
 
+/** Where a node fetched by a compiled query keeps the pages of its relation fields, by response key. */
+export const prefetchedPages = Symbol('prefetchedPages');
+
+/** A page a compiled query fetched for one relation field, with the arguments it was fetched for. */
+export interface Prefetched {
+  first: number;
+  after: Cursor | null;
+  /** Up to `first + 1` rows (one more tells that a next page exists). */
+  rows: { node: NodeRecord; rel: Record<string, unknown>; key: string | number }[];
+  /** The count, when `totalCount` was selected. */
+  total?: number;
+}
+
 export interface NodeRecord {
   __typename: TypeName;
   id: string;
   sources?: string[];
+  [prefetchedPages]?: Map<string, Prefetched>;
   [property: string]: unknown;
 }
 
-/** Cypher map projection of node `n` (or another variable) that `toNodeRecord` reads. */
-export const nodeProjection = (variable = 'n') => `${variable} {.*, __labels: labels(${variable})}`;
-
-export function toNodeRecord(raw: Record<string, unknown>): NodeRecord {
-  const { __labels, ...props } = raw as { __labels: string[] } & Record<string, unknown>;
-  const typename = typeNames.find((name) => __labels.includes(name));
-  if (!typename) throw new Error(`node ${String(props.id)} has no known label (${__labels.join(', ')})`);
-  return { ...props, __typename: typename } as NodeRecord;
+/**
+ * A node record from a projected node: its properties, and its type name from `__labels`. Keys
+ * starting with `skipPrefix` (a compiled query's relation columns) are left out.
+ */
+export function toNodeRecord(raw: Record<string, unknown>, skipPrefix?: string): NodeRecord {
+  const labelsOf = raw.__labels as string[];
+  const typename = typeNames.find((name) => labelsOf.includes(name));
+  if (!typename) throw new Error(`node ${String(raw.id)} has no known label (${labelsOf.join(', ')})`);
+  const record = { __typename: typename } as NodeRecord;
+  for (const key in raw) {
+    if (key === '__labels' || (skipPrefix !== undefined && key.startsWith(skipPrefix))) continue;
+    record[key] = raw[key];
+  }
+  return record;
 }
 
 /** A relationship as traversals return it. */
@@ -32,10 +54,6 @@ export interface RelationshipRecord {
   to: string;
   properties: Record<string, unknown>;
 }
-
-/** Cypher map projection of relationship `r` that `toRelationshipRecord` reads. */
-export const relationshipProjection = (variable = 'r') =>
-  `{type: type(${variable}), from: startNode(${variable}).id, to: endNode(${variable}).id, properties: properties(${variable})}`;
 
 /** The edge of a connection: the node, the relationship's properties and a cursor. */
 export interface EdgeRecord {

@@ -1,5 +1,5 @@
 /** Meeting: lookups, the `meetings` list, where and when, who took part, what was said there. */
-import { expansionConnection, expansionSingle } from '../graph/connection.js';
+import { relationResolvers } from '../graph/relations.js';
 import { listConnection } from '../graph/list.js';
 import { dateOf, edgeSources, sourcesOf } from '../graph/node-fields.js';
 import type { EdgeRecord } from '../graph/records.js';
@@ -18,6 +18,7 @@ export const meetingResolvers: Resolvers = {
     meetings: (_parent, args, ctx, info) => listConnection(ctx, meetingsQuery(args.filter, args.orderBy), args, info),
   },
   Meeting: {
+    ...relationResolvers('Meeting'),
     kind: (meeting) => meeting.kind as MeetingKind,
     description: (meeting) => (meeting.description as string | undefined) ?? null,
     date: (meeting) => dateOf(meeting.date),
@@ -25,15 +26,6 @@ export const meetingResolvers: Resolvers = {
     duration: (meeting) => (meeting.duration as string | undefined) ?? null,
     durationQualifier: (meeting) => (meeting.durationQualifier as DurationQualifier | undefined) ?? null,
     sources: sourcesOf,
-    place: async (meeting, _args, ctx) => (await expansionSingle(ctx, 'meetingPlace', meeting.id))?.node ?? null,
-    partOf: async (meeting, _args, ctx) => (await expansionSingle(ctx, 'meetingPartOf', meeting.id))?.node ?? null,
-    parts: (meeting, args, ctx, info) => expansionConnection(ctx, 'meetingParts', meeting.id, args, info),
-    follows: (meeting, args, ctx, info) => expansionConnection(ctx, 'meetingFollows', meeting.id, args, info),
-    followedBy: (meeting, args, ctx, info) => expansionConnection(ctx, 'meetingFollowedBy', meeting.id, args, info),
-    participants: (meeting, args, ctx, info) => expansionConnection(ctx, 'meetingParticipants', meeting.id, args, info),
-    topics: (meeting, args, ctx, info) => expansionConnection(ctx, 'meetingTopics', meeting.id, args, info),
-    statements: (meeting, args, ctx, info) => expansionConnection(ctx, 'meetingStatements', meeting.id, args, info),
-    mentionedIn: (meeting, args, ctx, info) => expansionConnection(ctx, 'mentionedIn', meeting.id, args, info),
   },
   ParticipationEdge: participationEdgeFields,
   ParticipantEdge: participationEdgeFields,

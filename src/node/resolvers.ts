@@ -1,18 +1,21 @@
 /** `node`, `nodes`, and what every node, actor, page and date shares. */
+import type { GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../context.js';
 import { badInput } from '../graph/arguments.js';
 import { connectionResolvers } from '../graph/connection.js';
 import { partialDateResolvers } from '../graph/node-fields.js';
 import type { NodeRecord, TypeName } from '../graph/records.js';
 import type { Resolvers } from '../generated/graphql.js';
+import { lookupNode } from '../query/root.js';
 
-/** A typed lookup: null when the id is unknown or names a node of another type. */
+/**
+ * A typed lookup, compiled with everything selected below it into one query (../query/root.ts):
+ * null when the id is unknown or names a node of another type.
+ */
 export const lookup =
   (typename: TypeName) =>
-  async (_parent: unknown, { id }: { id: string }, ctx: Context): Promise<NodeRecord | null> => {
-    const node = await ctx.loaders.node.load(id);
-    return node?.__typename === typename ? node : null;
-  };
+  (_parent: unknown, { id }: { id: string }, ctx: Context, info: GraphQLResolveInfo): Promise<NodeRecord | null> =>
+    lookupNode(ctx, info, id, typename);
 
 /** Type resolution for an interface or union whose members are `allowed`. */
 const resolveAmong = <T extends TypeName>(...allowed: T[]) => ({
@@ -40,7 +43,7 @@ const connectionTypes = [
 
 export const nodeResolvers: Resolvers = {
   Query: {
-    node: (_parent, { id }, ctx) => ctx.loaders.node.load(id),
+    node: (_parent, { id }, ctx, info) => lookupNode(ctx, info, id, null),
     nodes: async (_parent, { ids }, ctx) => {
       if (ids.length > 100) throw badInput('ids', `may hold at most 100 ids, got ${ids.length}`);
       const nodes = await ctx.loaders.node.loadMany(ids);

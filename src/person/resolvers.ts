@@ -1,7 +1,8 @@
 /** Person: lookups, the `people` list, positions, meetings, statements and who they met. */
 import type { Context } from '../context.js';
 import { pageArguments, intInRange } from '../graph/arguments.js';
-import { connection, expansionConnection, pageFromRows } from '../graph/connection.js';
+import { connection, pageFromRows } from '../graph/connection.js';
+import { relationResolvers } from '../graph/relations.js';
 import { listConnection } from '../graph/list.js';
 import { aliasesOf, dateOf, edgeSources, sourcesOf } from '../graph/node-fields.js';
 import type { EdgeRecord, NodeRecord } from '../graph/records.js';
@@ -44,15 +45,10 @@ export const personResolvers: Resolvers = {
     people: (_parent, args, ctx, info) => listConnection(ctx, peopleQuery(args.filter, args.orderBy), args, info),
   },
   Person: {
+    ...relationResolvers('Person'),
     aliases: aliasesOf,
     description: (person) => (person.description as string | undefined) ?? null,
     sources: sourcesOf,
-    positions: (person, args, ctx, info) => expansionConnection(ctx, 'personPositions', person.id, args, info),
-    meetings: (person, args, ctx, info) => expansionConnection(ctx, 'actorMeetings', person.id, args, info),
-    statements: (person, args, ctx, info) => expansionConnection(ctx, 'actorStatements', person.id, args, info),
-    addressedIn: (person, args, ctx, info) => expansionConnection(ctx, 'addressedIn', person.id, args, info),
-    mentionedIn: (person, args, ctx, info) => expansionConnection(ctx, 'mentionedIn', person.id, args, info),
-    heard: (person, args, ctx, info) => expansionConnection(ctx, 'heard', person.id, args, info),
     metWith: (person, args, ctx) => metWithConnection(ctx, person.id, args),
   },
   PositionEdge: positionEdgeFields,

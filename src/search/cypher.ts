@@ -1,6 +1,7 @@
 /** Cypher of full-text search, and the translation of a user's words into a safe Lucene query. */
 import { languageIndex, languageAnalyzers } from '../seed/full-text.js';
 import { fullTextIndex } from '../seed/load.js';
+import { nodeProjection } from '../cypher/build.js';
 
 /** The language indexes that exist and are online (the seeder creates them for the languages it loads). */
 export const languageIndexesCypher = `
@@ -30,7 +31,7 @@ CALL () {${branches.join('\n  UNION ALL')}
 WITH node, max(score) AS score, collect(index) AS indexes
 ORDER BY score DESC, node.id
 LIMIT $first
-RETURN node {.*, __labels: labels(node)} AS node, score, indexes`;
+RETURN ${nodeProjection('node')} AS node, score, indexes`;
 }
 
 /**

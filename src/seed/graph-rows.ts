@@ -7,29 +7,10 @@ import { precisionOf, type SeedDocument } from './format.js';
 import { analyzerOf, languageProperty } from './full-text.js';
 import { dateOrder, meetingRanks } from './source-order.js';
 
-/** Node labels the loader may write; every node also carries `Node`. */
-export const labels = ['Person', 'Organization', 'Place', 'Meeting', 'Statement', 'Article', 'Topic'] as const;
-export type Label = (typeof labels)[number];
+import type { Label, nodeProperties, RelationshipType } from '../model/graph.js';
 
-/** Relationship types the loader may write, with the property that tells two of them apart, if any. */
-export const relationshipTypes = {
-  HOLDS_POSITION: 'title',
-  PART_OF: null,
-  LOCATED_IN: null,
-  BASED_IN: null,
-  PARTICIPATED_IN: null,
-  HELD_IN: null,
-  ABOUT: null,
-  STATED: null,
-  MADE_AT: null,
-  ADDRESSED_TO: null,
-  MENTIONS: null,
-  REPORTED_IN: null,
-  PUBLISHED_BY: null,
-  FOLLOWS: null,
-  HEARD_BY: null,
-} as const;
-export type RelationshipType = keyof typeof relationshipTypes;
+/** Labels and relationship types the loader may write: the model's (../model/graph.ts). */
+export { labels, relationshipTypes, type Label, type RelationshipType } from '../model/graph.js';
 
 export type Scalar = string | number | boolean;
 export type Props = Record<string, Scalar | Scalar[]>;
@@ -73,8 +54,13 @@ export function rowsOf(doc: SeedDocument): GraphRows {
   const sources = [source];
   const nodes: NodeRow[] = [];
   const relationships: RelationshipRow[] = [];
-  const node = (label: Label, id: string, values: Props, aliases: NodeRow['aliases'] = []) =>
-    nodes.push({ label, id, props: values, aliases, sources });
+  // The properties of each label are the model's: a property it does not declare is a compile error.
+  const node = <L extends Label>(
+    label: L,
+    id: string,
+    values: Partial<Record<(typeof nodeProperties)[L][number], Scalar | Scalar[]>>,
+    aliases: NodeRow['aliases'] = [],
+  ) => nodes.push({ label, id, props: values as Props, aliases, sources });
   const rel = (type: RelationshipType, from: string, to: string | undefined, values: Props = {}) => {
     if (to) relationships.push({ type, from, to, props: values, sources });
   };

@@ -1,5 +1,6 @@
 /** Statement: lookups, the `statements` list, who said it, where, to whom, about what, in which article. */
-import { expansionConnection, expansionSingle } from '../graph/connection.js';
+import { expansionSingle } from '../graph/connection.js';
+import { relationResolvers } from '../graph/relations.js';
 import { listConnection } from '../graph/list.js';
 import { dateOf, sourcesOf } from '../graph/node-fields.js';
 import type { Resolvers, StatementKind } from '../generated/graphql.js';
@@ -15,22 +16,16 @@ export const statementResolvers: Resolvers = {
   Statement: {
     kind: (statement) => statement.kind as StatementKind,
     date: (statement) => dateOf(statement.date),
-    audience: (statement, args, ctx, info) => expansionConnection(ctx, 'statementAudience', statement.id, args, info),
     sources: sourcesOf,
-    speaker: async (statement, _args, ctx) => {
-      const speaker = await expansionSingle(ctx, 'statementSpeaker', statement.id);
+    ...relationResolvers('Statement'),
+    speaker: async (statement, _args, ctx, info) => {
+      const speaker = await expansionSingle(ctx, 'statementSpeaker', statement, info);
       // The seeder never writes a statement without its speaker.
       if (!speaker) throw new Error(`statement ${statement.id} has no speaker`);
       return speaker.node;
     },
-    occasion: async (statement, _args, ctx) =>
-      (await expansionSingle(ctx, 'statementOccasion', statement.id))?.node ?? null,
-    addressedTo: (statement, args, ctx, info) =>
-      expansionConnection(ctx, 'statementAddressedTo', statement.id, args, info),
-    mentions: (statement, args, ctx, info) => expansionConnection(ctx, 'statementMentions', statement.id, args, info),
-    topics: (statement, args, ctx, info) => expansionConnection(ctx, 'statementTopics', statement.id, args, info),
-    reportedIn: async (statement, _args, ctx) => {
-      const reported = await expansionSingle(ctx, 'statementReportedIn', statement.id);
+    reportedIn: async (statement, _args, ctx, info) => {
+      const reported = await expansionSingle(ctx, 'statementReportedIn', statement, info);
       if (!reported) return null;
       return {
         article: reported.node,

@@ -2,6 +2,7 @@
  * Cypher of `timeline`: an entity's dated meetings and statements in date order (and, on the same
  * date, in the order their source gives: `dateOrder`), keyset-paginated.
  */
+import { keysetAfter, nodeProjection } from '../cypher/build.js';
 
 const items = `
 MATCH (e:Node {id: $of})
@@ -20,8 +21,8 @@ WHERE x.date IS NOT NULL
   AND ($to IS NULL OR x.date <= $to OR x.date STARTS WITH $to)`;
 
 export const timelinePageCypher = `${items}
-  AND ($afterId IS NULL OR x.dateOrder > $afterKey OR (x.dateOrder = $afterKey AND x.id > $afterId))
-RETURN x {.*, __labels: labels(x)} AS node, x.dateOrder AS key
+  AND ${keysetAfter('x.dateOrder', 'x', '$afterKey', '$afterId', 'ASC')}
+RETURN ${nodeProjection('x')} AS node, x.dateOrder AS key
 ORDER BY x.dateOrder, x.id
 LIMIT $limit`;
 

@@ -1,5 +1,5 @@
 /** Topic: what meetings and statements are about. */
-import { expansionConnection } from '../graph/connection.js';
+import { relationResolvers } from '../graph/relations.js';
 import { listConnection } from '../graph/list.js';
 import { sourcesOf } from '../graph/node-fields.js';
 import type { Resolvers } from '../generated/graphql.js';
@@ -12,10 +12,8 @@ export const topicResolvers: Resolvers = {
     topics: (_parent, args, ctx, info) => listConnection(ctx, topicsQuery(args.filter), args, info),
   },
   Topic: {
+    ...relationResolvers('Topic'),
     description: (topic) => (topic.description as string | undefined) ?? null,
     sources: sourcesOf,
-    meetings: (topic, args, ctx, info) => expansionConnection(ctx, 'topicMeetings', topic.id, args, info),
-    statements: (topic, args, ctx, info) => expansionConnection(ctx, 'topicStatements', topic.id, args, info),
-    mentionedIn: (topic, args, ctx, info) => expansionConnection(ctx, 'mentionedIn', topic.id, args, info),
   },
 };

@@ -9,8 +9,8 @@
  * types reach Cypher only as `$types`, compared with `type(r) IN $types`; a date window only as
  * `$windowFrom` and `$windowTo`.
  */
+import { nodeProjection, relationshipProjection } from '../cypher/build.js';
 import { passableCypher } from '../graph/date-window.js';
-import { nodeProjection, relationshipProjection } from '../graph/records.js';
 
 /** The hop bound of a variable-length pattern: an integer, checked again here because it is interpolated. */
 function hopBound(hops: number, max: number): number {

@@ -6,7 +6,7 @@ import { dateWindowArgument, windowParams, type DateWindow } from '../graph/date
 import { toNodeRecord, type NodeRecord, type RelationshipRecord } from '../graph/records.js';
 import type { RelationshipType, Resolvers } from '../generated/graphql.js';
 import { metWithConnection } from '../person/resolvers.js';
-import { relationshipTypes as allowedTypes } from '../seed/graph-rows.js';
+import { relationshipTypes as allowedTypes } from '../model/graph.js';
 import {
   allShortestPathsCypher,
   commonConnectionsCypher,

@@ -86,6 +86,7 @@ export const typeDefs = /* GraphQL */ `
     date: String
     sources: [String!]
     occasion: [Meeting!]! @relationship(type: "MADE_AT", direction: OUT)
+    speaker: [Actor!]! @relationship(type: "STATED", direction: IN)
     topics: [Topic!]! @relationship(type: "ABOUT", direction: OUT)
     reportedIn: [Article!]! @relationship(type: "REPORTED_IN", direction: OUT)
   }

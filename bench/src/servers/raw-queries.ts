@@ -7,9 +7,15 @@ import neo4j, { type Driver } from 'neo4j-driver';
 type Vars = Record<string, unknown>;
 type Row = Record<string, unknown>;
 
+/** An auto-commit query in READ access mode: one round trip (RUN and PULL), the floor for a read. */
 async function read(driver: Driver, cypher: string, params: Vars): Promise<Row[]> {
-  const { records } = await driver.executeQuery(cypher, params, { routing: neo4j.routing.READ });
-  return records.map((record) => record.toObject());
+  const session = driver.session({ defaultAccessMode: neo4j.session.READ });
+  try {
+    const { records } = await session.run(cypher, params);
+    return records.map((record) => record.toObject());
+  } finally {
+    await session.close();
+  }
 }
 
 const int = (n: number) => neo4j.int(n);
@@ -36,6 +42,30 @@ CALL (p) {
   RETURN collect(m {.id, .name, participants: participants}) AS meetings
 }
 RETURN p.id AS id, p.name AS name, meetings`;
+
+const personPageCypher = `
+MATCH (p:Node {id: $id}) WHERE p:Person
+CALL (p) {
+  MATCH (p)-[r:HOLDS_POSITION]->(o:Organization)
+  WITH r, o ORDER BY toLower(coalesce(o.name, '')), o.id LIMIT 10
+  RETURN collect({title: r.title, id: o.id, name: o.name}) AS positions
+}
+CALL (p) {
+  MATCH (p)-[:STATED]->(s:Statement)
+  WITH s ORDER BY coalesce(s.date, ''), s.id LIMIT 10
+  CALL (s) {
+    MATCH (s)-[:MADE_AT]->(m:Meeting)
+    WITH m ORDER BY coalesce(m.date, ''), m.id LIMIT 1
+    RETURN collect(m {.id, .name}) AS occasion
+  }
+  CALL (s) {
+    MATCH (s)<-[:STATED]-(a:Node)
+    WITH a ORDER BY toLower(coalesce(a.name, '')), a.id LIMIT 1
+    RETURN collect({person: a:Person, id: a.id, name: a.name}) AS speaker
+  }
+  RETURN collect({id: s.id, summary: s.summary, date: s.date, occasion: occasion[0], speaker: speaker[0]}) AS statements
+}
+RETURN p.id AS id, p.name AS name, p.description AS description, positions, statements`;
 
 const listCypher = `
 MATCH (n:Meeting)
@@ -123,6 +153,44 @@ export const rawHandlers: Record<string, (driver: Driver, vars: Vars) => Promise
                   ? { __typename: 'Person', id: a.id, name: a.name, positions: { nodes: a.positions } }
                   : { __typename: 'Organization', id: a.id, name: a.name },
               ),
+            },
+          })),
+        },
+      },
+    };
+  },
+
+  async page(driver, vars) {
+    const [row] = await read(driver, personPageCypher, { id: vars.id });
+    if (!row) return { person: null };
+    type Statement = {
+      id: string;
+      summary: string;
+      date: string | null;
+      occasion: Row | null;
+      speaker: { person: boolean; id: string; name: string };
+    };
+    return {
+      person: {
+        id: row.id,
+        name: row.name,
+        description: row.description,
+        positions: {
+          edges: (row.positions as { title: string; id: string; name: string }[]).map((p) => ({
+            title: p.title,
+            node: { id: p.id, name: p.name },
+          })),
+        },
+        statements: {
+          nodes: (row.statements as Statement[]).map((s) => ({
+            id: s.id,
+            summary: s.summary,
+            date: s.date === null ? null : { iso: s.date },
+            occasion: s.occasion ?? null,
+            speaker: {
+              __typename: s.speaker.person ? 'Person' : 'Organization',
+              id: s.speaker.id,
+              name: s.speaker.name,
             },
           })),
         },

@@ -5,6 +5,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { appDist } from '../build.js';
 import type { ChildMessage, ParentMessage } from './child.js';
 
 export const serverKinds = ['newsgraph', 'neo4j-graphql', 'raw'] as const;
@@ -16,8 +17,7 @@ export const serverLabels: Record<ServerKind, string> = {
   raw: '(c) raw Cypher handler',
 };
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const benchDir = path.resolve(here, '..', '..');
+const benchDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 export interface RunningChild {
   kind: ServerKind;
@@ -55,10 +55,11 @@ function nextMessage<T extends ChildMessage['type']>(
 /** With BENCH_CPU_PROF=<dir>, each server writes a V8 CPU profile there when it stops. */
 export async function startChild(kind: ServerKind, neo4jUri: string): Promise<RunningChild> {
   const profileDir = process.env.BENCH_CPU_PROF;
-  const child = fork(path.join(here, `${kind}.ts`), [], {
+  // Compiled JavaScript (see ../build.ts), no tsx: as the servers would be deployed.
+  const child = fork(path.join(benchDir, 'dist', 'servers', `${kind}.js`), [], {
     cwd: benchDir,
-    execArgv: ['--import', 'tsx', ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(profileDir)}`] : [])],
-    env: { ...process.env, BENCH_NEO4J_URI: neo4jUri, NODE_ENV: 'production' },
+    execArgv: profileDir ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(profileDir)}`] : [],
+    env: { ...process.env, BENCH_NEO4J_URI: neo4jUri, BENCH_APP_DIST: appDist, NODE_ENV: 'production' },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const { url } = await nextMessage(child, 'ready', 60_000);

@@ -1,0 +1,115 @@
+/**
+ * From a plan (./plan.ts) to one Cypher query: every relation becomes a `CALL { … }` subquery that
+ * orders and limits its page before anything is collected, nested as deep as the selection goes,
+ * and every node is projected with only the properties its selected fields read. Values are
+ * parameters, named in the order the plan is walked, so the same selection shape gives the same
+ * text (and Neo4j's plan cache holds). The answer comes back as one nested value, which
+ * `toRecord` turns into node records carrying their prefetched pages.
+ */
+import { keysetAfter, nodeProjection, pageOrder, Parameters, sortKey, traversalPattern } from '../cypher/build.js';
+import { traversals, type Label } from '../model/graph.js';
+import { prefetchedPages, toNodeRecord, type NodeRecord, type Prefetched } from '../graph/records.js';
+
+/** Relation columns in a node's projection start with this; node properties never do. */
+const columnPrefix = '__';
+import type { LevelPlan, RelationPlan } from './plan.js';
+
+/** Names variables and columns uniquely within one query, in the order the plan is walked. */
+export class Compilation {
+  readonly params: Parameters;
+  #names = 0;
+  /** The column of each relation (and of its count) in its parent's projection. */
+  readonly columns = new Map<RelationPlan, { page: string; total: string | null }>();
+
+  constructor(prefix = 'p') {
+    this.params = new Parameters(prefix);
+  }
+
+  name(prefix: string): string {
+    return `${prefix}${this.#names++}`;
+  }
+}
+
+const indent = (lines: string[]) => lines.map((line) => `  ${line}`);
+
+/**
+ * The subqueries that fetch the relations of the nodes bound to `v`, and the entries they add to
+ * `v`'s projection (pages and counts).
+ */
+export function levelCalls(
+  plan: LevelPlan,
+  v: string,
+  c: Compilation,
+): { calls: string[]; entries: [string, string][]; carried: string[] } {
+  const calls: string[] = [];
+  const entries: [string, string][] = [];
+  const carried: string[] = [];
+  for (const relation of plan.relations) {
+    const traversal = traversals[relation.traversal];
+    const guard: Label | null = plan.types.length > 1 ? relation.label : null;
+    const [m, r, k, page] = [c.name('n'), c.name('r'), c.name('k'), c.name(`${columnPrefix}c`)];
+    const inner = levelCalls(relation.item, m, c);
+    const limit = c.params.add(relation.first + (traversal.cardinality === 'many' ? 1 : 0));
+    const body = [
+      `MATCH ${traversalPattern(traversal, v, r, m, guard)}`,
+      `WITH ${m}, ${r}, ${sortKey(traversal.order, m)} AS ${k}`,
+    ];
+    if (traversal.cardinality === 'many') {
+      const afterKey = c.params.add(relation.after?.key ?? null);
+      const afterId = c.params.add(relation.after?.id ?? null);
+      body.push(`WHERE ${keysetAfter(k, m, afterKey, afterId, 'ASC')}`);
+    }
+    body.push(`WITH ${m}, ${r}, ${k} ${pageOrder(k, m)} LIMIT ${limit}`, ...inner.calls);
+    // Subqueries keep the order of their input rows; ordering again before collecting makes it explicit.
+    if (inner.calls.length > 0) body.push(`WITH ${[m, r, k, ...inner.carried].join(', ')} ${pageOrder(k, m)}`);
+    const item = [`node: ${levelProjection(relation.item, m, inner.entries)}`];
+    if (relation.rel) item.push(`rel: properties(${r})`);
+    item.push(`key: ${k}`);
+    body.push(`RETURN collect({${item.join(', ')}}) AS ${page}`);
+    calls.push(`CALL (${v}) {`, ...indent(body), '}');
+    carried.push(page);
+    entries.push([page, page]);
+    let total: string | null = null;
+    if (relation.count) {
+      total = c.name(`${columnPrefix}t`);
+      entries.push([total, `COUNT { MATCH ${traversalPattern(traversal, v, null, '', guard)} }`]);
+    }
+    c.columns.set(relation, { page, total });
+  }
+  return { calls, entries, carried };
+}
+
+const projected = (plan: LevelPlan) => (plan.properties === 'all' ? 'all' : [...plan.properties]);
+
+/** The projection of the nodes bound to `v` at a level: selected properties and relation columns. */
+export const levelProjection = (plan: LevelPlan, v: string, entries: [string, string][]) =>
+  nodeProjection(v, projected(plan), entries);
+
+interface RawRow {
+  node: Record<string, unknown>;
+  rel?: Record<string, unknown>;
+  key: string | number;
+}
+
+/**
+ * A node record from a projected node, with the pages its relations fetched stored under each
+ * field's response key, for the field resolvers to find.
+ */
+export function toRecord(raw: Record<string, unknown>, plan: LevelPlan, c: Compilation): NodeRecord {
+  const record = toNodeRecord(raw, columnPrefix);
+  if (plan.relations.length === 0) return record;
+  const pages = new Map<string, Prefetched>();
+  for (const relation of plan.relations) {
+    if (relation.label !== record.__typename && plan.types.length > 1) continue;
+    const columns = c.columns.get(relation)!;
+    const rows = (raw[columns.page] as RawRow[] | undefined) ?? [];
+    pages.set(relation.key, {
+      first: relation.first,
+      after: relation.after,
+      rows: rows.map((row) => ({ node: toRecord(row.node, relation.item, c), rel: row.rel ?? {}, key: row.key })),
+      total: columns.total ? (raw[columns.total] as number) : undefined,
+    });
+  }
+  record[prefetchedPages] = pages;
+  return record;
+}

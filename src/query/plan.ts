@@ -1,0 +1,222 @@
+/**
+ * Look-ahead: reads the selection set of a root field and plans what one Cypher query must fetch:
+ * for each level of nodes, the properties the selected fields read and the relation fields (with
+ * their page arguments) to follow. Fields the plan cannot express are left out; their resolvers
+ * fetch them through the batched loaders (see ../graph/connection.ts).
+ */
+import {
+  GraphQLIncludeDirective,
+  GraphQLSkipDirective,
+  Kind,
+  getArgumentValues,
+  getDirectiveValues,
+  getNamedType,
+  isAbstractType,
+  isObjectType,
+  typeFromAST,
+  type FieldNode,
+  type FragmentDefinitionNode,
+  type GraphQLField,
+  type GraphQLNamedType,
+  type GraphQLObjectType,
+  type GraphQLSchema,
+  type SelectionSetNode,
+} from 'graphql';
+import { pageArguments, type Cursor } from '../graph/arguments.js';
+import { propertiesOf, relationOf } from '../model/api.js';
+import { labels, traversals, type Label, type TraversalName } from '../model/graph.js';
+
+/** What a selection is read against: the schema, the document's fragments and the request's variables. */
+export interface SelectionContext {
+  schema: GraphQLSchema;
+  fragments: Record<string, FragmentDefinitionNode>;
+  variableValues: Record<string, unknown>;
+}
+
+/** What to fetch of the nodes at one level. */
+export interface LevelPlan {
+  /** The labels a node here may have (more than one under an interface or union). */
+  types: Label[];
+  properties: 'all' | Set<string>;
+  relations: RelationPlan[];
+}
+
+/** A relation field of the nodes of one type at a level. */
+export interface RelationPlan {
+  /** The type whose field this is (nodes of other types at the level skip it). */
+  label: Label;
+  /** The field's response key (alias or name): its resolver finds the prefetched page under it. */
+  key: string;
+  traversal: TraversalName;
+  first: number;
+  after: Cursor | null;
+  /** `totalCount` is selected. */
+  count: boolean;
+  /** Fields of the edge (or of the `via` object) read the relationship's properties. */
+  rel: boolean;
+  item: LevelPlan;
+}
+
+const isLabel = (name: string): name is Label => (labels as readonly string[]).includes(name);
+
+function included(node: FieldNode | { directives?: FieldNode['directives'] }, variables: Record<string, unknown>) {
+  const skip = getDirectiveValues(GraphQLSkipDirective, node, variables);
+  if (skip?.if === true) return false;
+  const include = getDirectiveValues(GraphQLIncludeDirective, node, variables);
+  return include?.if !== false;
+}
+
+/** The fields selected on an object type, by response key, through fragments whose condition it meets. */
+function collectFields(
+  ctx: SelectionContext,
+  type: GraphQLObjectType,
+  selectionSets: readonly SelectionSetNode[],
+  fields = new Map<string, FieldNode[]>(),
+  visited = new Set<string>(),
+): Map<string, FieldNode[]> {
+  const applies = (condition: GraphQLNamedType | undefined) =>
+    !condition || condition === type || (isAbstractType(condition) && ctx.schema.isSubType(condition, type));
+  for (const set of selectionSets) {
+    for (const selection of set.selections) {
+      if (!included(selection, ctx.variableValues)) continue;
+      if (selection.kind === Kind.FIELD) {
+        const key = selection.alias?.value ?? selection.name.value;
+        fields.set(key, [...(fields.get(key) ?? []), selection]);
+      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+        const condition = selection.typeCondition && typeFromAST(ctx.schema, selection.typeCondition);
+        if (applies(condition)) collectFields(ctx, type, [selection.selectionSet], fields, visited);
+      } else {
+        const fragment = ctx.fragments[selection.name.value];
+        if (!fragment || visited.has(fragment.name.value)) continue;
+        visited.add(fragment.name.value);
+        if (applies(typeFromAST(ctx.schema, fragment.typeCondition)))
+          collectFields(ctx, type, [fragment.selectionSet], fields, visited);
+      }
+    }
+  }
+  return fields;
+}
+
+/** The labels a field's named type stands for: itself, or the labels among an interface's or union's members. */
+export function labelsOf(ctx: SelectionContext, type: GraphQLNamedType): Label[] {
+  if (isObjectType(type)) return isLabel(type.name) ? [type.name] : [];
+  if (isAbstractType(type)) return ctx.schema.getPossibleTypes(type).flatMap((member) => labelsOf(ctx, member));
+  return [];
+}
+
+const subSelections = (nodes: readonly FieldNode[]) =>
+  nodes.flatMap((node) => (node.selectionSet ? [node.selectionSet] : []));
+
+/** The selection sets of the items of a connection (`nodes`, `edges.node`), and what else it selects. */
+export function connectionItems(ctx: SelectionContext, connectionType: GraphQLObjectType, nodes: readonly FieldNode[]) {
+  const items: SelectionSetNode[] = [];
+  let count = false;
+  let rel = false;
+  for (const [, fieldNodes] of collectFields(ctx, connectionType, subSelections(nodes))) {
+    const name = fieldNodes[0]!.name.value;
+    if (name === 'nodes') items.push(...subSelections(fieldNodes));
+    else if (name === 'totalCount') count = true;
+    else if (name === 'edges') {
+      const edgeType = getNamedType(connectionType.getFields().edges!.type) as GraphQLObjectType;
+      for (const [, edgeFields] of collectFields(ctx, edgeType, subSelections(fieldNodes))) {
+        const edgeField = edgeFields[0]!.name.value;
+        if (edgeField === 'node') items.push(...subSelections(edgeFields));
+        else if (edgeField !== 'cursor' && edgeField !== '__typename') rel = true;
+      }
+    }
+  }
+  return { items, count, rel };
+}
+
+/** Plans one level: the nodes of `types`, with the selection sets that apply to them. */
+export function planLevel(
+  ctx: SelectionContext,
+  types: Label[],
+  selectionSets: readonly SelectionSetNode[],
+): LevelPlan {
+  let properties: LevelPlan['properties'] = new Set<string>();
+  const relations: RelationPlan[] = [];
+  for (const label of types) {
+    const type = ctx.schema.getType(label) as GraphQLObjectType;
+    for (const [key, nodes] of collectFields(ctx, type, selectionSets)) {
+      const name = nodes[0]!.name.value;
+      if (name === '__typename') continue;
+      const field = type.getFields()[name];
+      const relation = relationOf(label, name);
+      const planned =
+        field && relation && planRelation(ctx, label, key, field, nodes, relation.traversal, relation.via);
+      if (planned) {
+        relations.push(planned);
+        continue;
+      }
+      const read = propertiesOf(label, name);
+      if (read === null) properties = 'all';
+      else if (properties !== 'all') read.forEach((property) => (properties as Set<string>).add(property));
+    }
+  }
+  return { types, properties, relations };
+}
+
+/** Plans a relation field, or returns null to leave it to its resolver (e.g. when its arguments are invalid). */
+function planRelation(
+  ctx: SelectionContext,
+  label: Label,
+  key: string,
+  field: GraphQLField<unknown, unknown>,
+  nodes: FieldNode[],
+  traversal: TraversalName,
+  via: string | undefined,
+): RelationPlan | null {
+  const target = getNamedType(field.type);
+  let page: { first: number; after: Cursor | null };
+  try {
+    page =
+      traversals[traversal].cardinality === 'one'
+        ? { first: 1, after: null }
+        : pageArguments(getArgumentValues(field, nodes[0]!, ctx.variableValues));
+  } catch {
+    return null;
+  }
+  let items: SelectionSetNode[];
+  let count = false;
+  let rel = false;
+  if (traversals[traversal].cardinality === 'many') {
+    if (!isObjectType(target)) return null;
+    ({ items, count, rel } = connectionItems(ctx, target, nodes));
+    return { label, key, traversal, ...page, count, rel, item: planLevel(ctx, itemLabels(ctx, target), items) };
+  }
+  if (via) {
+    if (!isObjectType(target)) return null;
+    const viaField = target.getFields()[via];
+    if (!viaField) return null;
+    items = [];
+    for (const [, fields] of collectFields(ctx, target, subSelections(nodes))) {
+      if (fields[0]!.name.value === via) items.push(...subSelections(fields));
+      else if (fields[0]!.name.value !== '__typename') rel = true;
+    }
+    return {
+      label,
+      key,
+      traversal,
+      ...page,
+      count,
+      rel,
+      item: planLevel(ctx, labelsOf(ctx, getNamedType(viaField.type)), items),
+    };
+  }
+  return {
+    label,
+    key,
+    traversal,
+    ...page,
+    count,
+    rel,
+    item: planLevel(ctx, labelsOf(ctx, target), subSelections(nodes)),
+  };
+}
+
+/** The labels of a connection's items (the type of its `nodes`). */
+function itemLabels(ctx: SelectionContext, connectionType: GraphQLObjectType): Label[] {
+  const nodesField = connectionType.getFields().nodes;
+  return nodesField ? labelsOf(ctx, getNamedType(nodesField.type)) : [];
+}

@@ -1,0 +1,105 @@
+/**
+ * Root fields compiled into one Cypher query each: a node by id, and a page of a root list with
+ * everything selected below it (see ./plan.ts and ./compile.ts).
+ */
+import { getNamedType, type GraphQLObjectType, type GraphQLResolveInfo } from 'graphql';
+import { keysetAfter, pageOrder } from '../cypher/build.js';
+import type { Cursor } from '../graph/arguments.js';
+import type { GraphContext } from '../graph/context.js';
+import type { NodeRecord } from '../graph/records.js';
+import type { Label } from '../model/graph.js';
+import { Compilation, levelCalls, levelProjection, toRecord } from './compile.js';
+import { connectionItems, labelsOf, planLevel, type LevelPlan, type SelectionContext } from './plan.js';
+
+export const selectionOf = (info: GraphQLResolveInfo): SelectionContext => ({
+  schema: info.schema,
+  fragments: info.fragments,
+  variableValues: info.variableValues,
+});
+
+const selectionSets = (info: GraphQLResolveInfo) =>
+  info.fieldNodes.flatMap((node) => (node.selectionSet ? [node.selectionSet] : []));
+
+export interface CompiledQuery {
+  cypher: string;
+  params: Record<string, unknown>;
+  plan: LevelPlan;
+  compilation: Compilation;
+}
+
+/** The query of a lookup by id: of one label, or of any (`node`) when `label` is null. */
+export function lookupQuery(info: GraphQLResolveInfo, id: string, label: Label | null): CompiledQuery {
+  const selection = selectionOf(info);
+  const types = label ? [label] : labelsOf(selection, getNamedType(info.returnType));
+  const plan = planLevel(selection, types, selectionSets(info));
+  const compilation = new Compilation();
+  const idParam = compilation.params.add(id);
+  const { calls, entries } = levelCalls(plan, 'n', compilation);
+  const cypher = [
+    `MATCH (n:Node {id: ${idParam}})`,
+    ...(label ? [`WHERE n:${label}`] : []),
+    ...calls,
+    `RETURN ${levelProjection(plan, 'n', entries)} AS node`,
+  ].join('\n');
+  return { cypher, params: compilation.params.values, plan, compilation };
+}
+
+export async function lookupNode(
+  ctx: GraphContext,
+  info: GraphQLResolveInfo,
+  id: string,
+  label: Label | null,
+): Promise<NodeRecord | null> {
+  const query = lookupQuery(info, id, label);
+  const [row] = await ctx.db.read<{ node: Record<string, unknown> }>(query.cypher, query.params);
+  return row ? toRecord(row.node, query.plan, query.compilation) : null;
+}
+
+/** A root list as its domain describes it: which nodes, in which order (see ../graph/list.ts). */
+export interface ListSource {
+  label: Label;
+  /** The MATCH (and WHERE) clauses binding `n`; their values are in `params`. */
+  match: string;
+  params: Record<string, unknown>;
+  /** Sort key expression on `n` (never null). */
+  sortKey: string;
+  direction: 'ASC' | 'DESC';
+}
+
+/**
+ * One page of a root list with everything selected on its items, and its count when `totalCount`
+ * is selected, in one query that always answers one row: `items` (up to `first + 1`) and `total`.
+ */
+export function listQuery(
+  info: GraphQLResolveInfo,
+  source: ListSource,
+  first: number,
+  after: Cursor | null,
+): CompiledQuery & { count: boolean } {
+  const selection = selectionOf(info);
+  const { items, count } = connectionItems(
+    selection,
+    getNamedType(info.returnType) as GraphQLObjectType,
+    info.fieldNodes,
+  );
+  const plan = planLevel(selection, [source.label], items);
+  const compilation = new Compilation('q');
+  const { params } = compilation;
+  const [afterKey, afterId] = [params.add(after?.key ?? null), params.add(after?.id ?? null)];
+  const limit = params.add(first + 1);
+  const { calls, entries, carried } = levelCalls(plan, 'n', compilation);
+  const order = pageOrder('k', 'n', source.direction);
+  const lines = [
+    source.match,
+    `WITH n, ${source.sortKey} AS k`,
+    `WHERE ${keysetAfter('k', 'n', afterKey, afterId, source.direction)}`,
+    `WITH n, k ${order}`,
+    `LIMIT ${limit}`,
+    ...calls,
+    ...(calls.length > 0 ? [`WITH ${['n', 'k', ...carried].join(', ')} ${order}`] : []),
+    `WITH collect({node: ${levelProjection(plan, 'n', entries)}, key: k}) AS items`,
+    ...(count ? ['CALL () {', `  ${source.match.split('\n').join('\n  ')}`, '  RETURN count(n) AS total', '}'] : []),
+    `RETURN items${count ? ', total' : ''}`,
+  ];
+  return { cypher: lines.join('\n'), params: { ...source.params, ...params.values }, plan, compilation, count };
+}

@@ -1,0 +1,136 @@
+/**
+ * The Cypher the query compiler writes for representative selections, with its parameters, held in
+ * snapshots: no database, so this layer runs in milliseconds (like the neo4j/graphql TCK). A change
+ * to the generated Cypher shows up here as a diff to review; the integration tests say whether the
+ * answers still hold.
+ */
+import {
+  buildSchema,
+  getNamedType,
+  Kind,
+  parse,
+  type FieldNode,
+  type FragmentDefinitionNode,
+  type GraphQLResolveInfo,
+  type OperationDefinitionNode,
+} from 'graphql';
+import { describe, expect, it } from 'vitest';
+import { byName, type ListQuery } from '../../src/graph/list.js';
+import { listQuery, lookupQuery } from '../../src/query/root.js';
+import { loadTypeDefs } from '../../src/schema.js';
+
+const schema = buildSchema(loadTypeDefs().join('\n'));
+
+/** What a root resolver is given for the first field of `document`: enough for the compiler. */
+function infoFor(document: string, variableValues: Record<string, unknown> = {}): GraphQLResolveInfo {
+  const parsed = parse(document);
+  const operation = parsed.definitions.find((d) => d.kind === Kind.OPERATION_DEFINITION) as OperationDefinitionNode;
+  const fragments = Object.fromEntries(
+    parsed.definitions
+      .filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION)
+      .map((d) => [d.name.value, d]),
+  );
+  const field = operation.selectionSet.selections[0] as FieldNode;
+  const returnType = schema.getQueryType()!.getFields()[field.name.value]!.type;
+  return { schema, fragments, variableValues, fieldNodes: [field], returnType } as unknown as GraphQLResolveInfo;
+}
+
+describe('lookups', () => {
+  it('project only what is selected', () => {
+    const query = lookupQuery(infoFor('{ person(id: "x") { id name description } }'), 'person:a', 'Person');
+    expect(query.cypher).toMatchSnapshot();
+    expect(query.params).toEqual({ p0: 'person:a' });
+  });
+
+  it('fetch three nested levels in one query, each page ordered and limited before it is collected', () => {
+    const query = lookupQuery(
+      infoFor(`query ($id: ID!) {
+        person(id: $id) {
+          id name
+          meetings(first: 10) { nodes { id name
+            participants(first: 10) { nodes { __typename id name
+              ... on Person { positions(first: 5) { nodes { id name } } } } } } }
+        }
+      }`),
+      'person:a',
+      'Person',
+    );
+    expect(query.cypher).toMatchSnapshot();
+    expect(query.params).toMatchSnapshot();
+  });
+
+  it('give the same text for the same shape, whatever the values', () => {
+    const shape = (first: number) =>
+      lookupQuery(
+        infoFor(`{ person(id: "x") { statements(first: ${first}) { totalCount nodes { id } } } }`),
+        'x',
+        'Person',
+      );
+    expect(shape(3).cypher).toBe(shape(50).cypher);
+    expect(shape(3).params).not.toEqual(shape(50).params);
+  });
+
+  it('fetch edges with their relationship, to-one fields, counts and a `via` field (reportedIn)', () => {
+    const query = lookupQuery(
+      infoFor(`{
+        statement(id: "x") {
+          text date { iso }
+          speaker { __typename ... on Person { name aliases { name } } }
+          reportedIn { article { headline publishedOn { iso } } paragraph }
+          mentions(first: 3) { totalCount edges { cursor node { ... on Topic { name } } } }
+        }
+      }`),
+      'statement:a',
+      'Statement',
+    );
+    expect(query.cypher).toMatchSnapshot();
+  });
+
+  it('guard fields of one type under an interface by label (`node`)', () => {
+    const query = lookupQuery(
+      infoFor(`{ node(id: "x") { id ... on Meeting { name place { name } } ...P } }
+        fragment P on Person { name positions(first: 2) { edges { title node { name } } } }`),
+      'x',
+      null,
+    );
+    expect(query.cypher).toMatchSnapshot();
+  });
+
+  it('leave fields it cannot express to the loaders (metWith, sources), fetching what they read', () => {
+    const query = lookupQuery(
+      infoFor('{ person(id: "x") { name metWith(first: 3) { nodes { name } } sources { nodes { id } } } }'),
+      'x',
+      'Person',
+    );
+    expect(query.cypher).toMatchSnapshot();
+    expect(query.plan.relations).toEqual([]);
+  });
+});
+
+describe('lists', () => {
+  const people: ListQuery & { match: string } = {
+    label: 'Person',
+    anchor: null,
+    where: [],
+    params: {},
+    sortKey: byName,
+    direction: 'ASC',
+    match: 'MATCH (n:Person)',
+  };
+
+  it('fetch a page, its items’ relations and its count in one query', () => {
+    const query = listQuery(
+      infoFor('{ people(first: 5) { totalCount nodes { name positions(first: 2) { nodes { name } } } } }'),
+      people,
+      5,
+      { key: 'b', id: 'person:b' },
+    );
+    expect(query.cypher).toMatchSnapshot();
+    expect(query.params).toMatchSnapshot();
+  });
+});
+
+it('the compiled lookup reads the type its field returns', () => {
+  const info = infoFor('{ meeting(id: "x") { name } }');
+  expect(getNamedType(info.returnType).name).toBe('Meeting');
+});

@@ -1,0 +1,78 @@
+/**
+ * The declared model (src/model/) against the SDL (schema/): every relation field the model names
+ * exists with the shape its traversal promises, every field of a node type that leads to other nodes
+ * is in the model, and every other field reads stored properties the model knows, so the compiler
+ * never has to fetch whole nodes for a field of the schema. No database needed.
+ */
+import {
+  buildSchema,
+  getNamedType,
+  isAbstractType,
+  isLeafType,
+  isObjectType,
+  type GraphQLNamedType,
+  type GraphQLObjectType,
+} from 'graphql';
+import { describe, expect, it } from 'vitest';
+import { propertiesOf, relationFields, relationOf, type RelationField } from '../src/model/api.js';
+import { labels, traversals, type Label } from '../src/model/graph.js';
+import { loadTypeDefs } from '../src/schema.js';
+
+const schema = buildSchema(loadTypeDefs().join('\n'));
+const typeOf = (label: Label) => schema.getType(label) as GraphQLObjectType;
+
+/** The labels a named type stands for: itself, or an interface's or union's members. */
+const labelsOf = (type: GraphQLNamedType): string[] =>
+  isAbstractType(type) ? schema.getPossibleTypes(type).map((t) => t.name) : [type.name];
+
+/** Fields that lead to nodes without a traversal of the model: provenance lists and who-met-whom. */
+const notRelations = new Set(['sources', 'metWith']);
+
+describe.each(labels.map((label) => [label]))('%s', (label) => {
+  it('is a GraphQL type implementing Node', () => {
+    expect(
+      typeOf(label)
+        .getInterfaces()
+        .map((i) => i.name),
+    ).toContain('Node');
+  });
+
+  it('has every relation field of the model, shaped as its traversal says', () => {
+    for (const [field, relation] of Object.entries(relationFields[label] as Record<string, RelationField>)) {
+      const traversal = traversals[relation.traversal];
+      const definition = typeOf(label).getFields()[field];
+      expect(definition, `${label}.${field}`).toBeDefined();
+      let target = getNamedType(definition!.type);
+      if (traversal.cardinality === 'many') {
+        expect(target.name, `${label}.${field}`).toMatch(/Connection$/);
+        target = getNamedType((target as GraphQLObjectType).getFields().nodes!.type);
+      } else if (relation.via) {
+        target = getNamedType((target as GraphQLObjectType).getFields()[relation.via]!.type);
+      }
+      const expected = traversal.target === 'Node' ? labelsOf(target) : [traversal.target];
+      expect(labelsOf(target), `${label}.${field}`).toEqual(expected);
+      expect(
+        labelsOf(target).every((name) => (labels as readonly string[]).includes(name)),
+        `${label}.${field}`,
+      ).toBe(true);
+    }
+  });
+
+  it('declares every field that leads to other nodes, and what every other field reads', () => {
+    for (const [field, definition] of Object.entries(typeOf(label).getFields())) {
+      const type = getNamedType(definition.type);
+      const leadsToNodes =
+        !isLeafType(type) &&
+        (labelsOf(type).some((name) => (labels as readonly string[]).includes(name)) ||
+          type.name.endsWith('Connection'));
+      if (relationOf(label, field)) continue;
+      if (leadsToNodes && !notRelations.has(field)) {
+        // Only an object that wraps a node next to relationship properties may stand between (reportedIn).
+        expect(isObjectType(type) && type.name.endsWith('Connection'), `${label}.${field} is not in the model`).toBe(
+          false,
+        );
+      }
+      expect(propertiesOf(label, field), `${label}.${field}: which stored properties does it read?`).not.toBeNull();
+    }
+  });
+});
