@@ -443,7 +443,7 @@ const cases: Case[] = [
     code: 'BAD_REQUEST',
   },
   {
-    name: 'GET with a mutation',
+    name: 'GET with a mutation the schema does not have',
     run: () =>
       send({
         method: 'GET',
@@ -451,7 +451,7 @@ const cases: Case[] = [
         headers: { 'apollo-require-preflight': 'true' },
       }),
     status: 400,
-    code: 'OPERATION_NOT_SUPPORTED',
+    code: 'GRAPHQL_VALIDATION_FAILED',
   },
   {
     name: 'GET with malformed variables',
@@ -486,10 +486,16 @@ const cases: Case[] = [
     status: 431,
   },
   {
-    name: 'a mutation',
+    name: 'a mutation the schema does not have',
     run: () => post('mutation { deleteEverything }'),
     status: 400,
-    code: 'OPERATION_NOT_SUPPORTED',
+    code: 'GRAPHQL_VALIDATION_FAILED',
+  },
+  {
+    name: 'a write without a token',
+    run: () => post('mutation { retractArticle(id: "article:2129ad4d3e752772") { retracted } }'),
+    status: 401,
+    code: 'UNAUTHENTICATED',
   },
   { name: 'a subscription', run: () => post('subscription { ticks }'), status: 400, code: 'OPERATION_NOT_SUPPORTED' },
   ...['PUT', 'DELETE', 'PATCH'].map((method): Case => ({
