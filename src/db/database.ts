@@ -80,8 +80,7 @@ export class Database {
         routing: neo4j.routing.READ,
         database: this.database,
         // Requests are independent reads: no causal chaining unless the client asked for it.
-        bookmarkManager:
-          this.bookmarks.length > 0 ? neo4j.bookmarkManager({ initialBookmarks: this.bookmarks }) : null,
+        bookmarkManager: this.bookmarks.length > 0 ? neo4j.bookmarkManager({ initialBookmarks: this.bookmarks }) : null,
         transactionConfig: this.transactionConfig,
       }),
     );
@@ -105,7 +104,7 @@ export class Database {
 
 /** Transient errors a write retries: deadlocks and other lock or leader conflicts, not an unreachable database. */
 function retriable(error: unknown): boolean {
-  if (!neo4j.isRetryableError(error as Error)) return false;
+  if (!neo4j.isRetryableError(error)) return false;
   const code = (error as { code?: string }).code ?? '';
   return code.startsWith('Neo.TransientError.') && !code.startsWith('Neo.TransientError.General.DatabaseUnavailable');
 }
@@ -126,10 +125,7 @@ export async function writeTransaction<T>(
   for (let attempt = 0; ; attempt += 1) {
     const session = driver.session({ database, defaultAccessMode: neo4j.session.WRITE });
     try {
-      const result = await session.executeWrite(
-        work,
-        options.timeoutMs ? { timeout: options.timeoutMs } : undefined,
-      );
+      const result = await session.executeWrite(work, options.timeoutMs ? { timeout: options.timeoutMs } : undefined);
       return { result, bookmarks: session.lastBookmarks() };
     } catch (error) {
       if (!retriable(error) || Date.now() > deadline) throw error;
