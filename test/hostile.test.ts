@@ -17,7 +17,9 @@ let base: string;
 const bodyTimeoutMs = 1_000;
 
 beforeAll(async () => {
-  api = await startGenevaApi({ bodyTimeoutMs });
+  // A 1 MB body limit, as a server configured for small ingested documents would have (the default
+  // makes room for MAX_INGEST_BYTES): the body cases below are written against it.
+  api = await startGenevaApi({ bodyTimeoutMs, maxBodyBytes: 1024 * 1024 });
   base = new URL(api.url).origin;
 });
 afterAll(async () => {
