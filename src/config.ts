@@ -29,6 +29,16 @@ const schema = z.object({
   NEO4J_HEAP: z.string().default('1g'),
   NEO4J_PAGECACHE: z.string().default('1g'),
   MAX_QUERY_COST: z.coerce.number().int().min(1).default(50_000),
+  WRITE_TOKENS: optional,
+  WRITE_TOKENS_FILE: optional,
+  READ_TOKENS: optional,
+  READ_TOKENS_FILE: optional,
+  MAX_INGEST_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(4 * 1024 * 1024),
+  MAX_INGEST_ROWS: z.coerce.number().int().min(1).default(20_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

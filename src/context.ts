@@ -1,17 +1,36 @@
 /**
  * What every resolver receives. Built fresh for each request, as the dataloader README shows:
  * the loaders' caches and the round-trip counter live exactly as long as one request.
+ * The request's credentials and bookmarks come from its headers, whatever the transport.
  */
 import type { Driver } from 'neo4j-driver';
+import { type Identity, type Tokens, bearerToken } from './auth/tokens.js';
+import { BookmarkError, decodeBookmarks } from './db/bookmarks.js';
 import { Database } from './db/database.js';
 import type { GraphContext } from './graph/context.js';
 import { createLoaders } from './graph/loaders.js';
+import type { IngestLimits } from './ingest/service.js';
 import type { Logger } from './logger.js';
 import { createPersonLoaders, type PersonLoaders } from './person/loaders.js';
+
+export interface Authentication {
+  /** Whether the request carried an Authorization header. */
+  presented: boolean;
+  /** Whom the token names; null when none was given or it matched no configured token. */
+  identity: Identity | null;
+  /** Why the header could not be read, if it could not. */
+  malformed?: string;
+}
 
 export interface Context extends GraphContext {
   loaders: GraphContext['loaders'] & PersonLoaders;
   logger: Logger;
+  auth: Authentication;
+  /** A problem with the request's headers, reported before anything runs (see auth/plugin.ts). */
+  headerProblem?: string;
+  driver: Driver;
+  database?: string;
+  ingestLimits: IngestLimits;
 }
 
 export interface ContextDeps {
@@ -20,10 +39,44 @@ export interface ContextDeps {
   logger: Logger;
   /** Neo4j's timeout for each query of the request (ms). */
   transactionTimeoutMs?: number;
+  tokens?: Tokens;
+  ingestLimits?: IngestLimits;
 }
 
-export function createContext(deps: ContextDeps): Context {
-  const db = new Database(deps.driver, deps.database, deps.transactionTimeoutMs);
+export const defaultIngestLimits: IngestLimits = { maxBytes: 4 * 1024 * 1024, maxRows: 20_000 };
+
+/** The headers the context reads, as any HTTP integration can give them. */
+export interface RequestHeaders {
+  authorization?: string;
+  bookmark?: string;
+}
+
+function authenticate(tokens: Tokens | undefined, header: string | undefined): Authentication {
+  const token = bearerToken(header);
+  if (token === undefined) return { presented: false, identity: null };
+  if (token === null) return { presented: true, identity: null, malformed: 'Authorization must be "Bearer <token>"' };
+  return { presented: true, identity: tokens?.identify(token) ?? null };
+}
+
+export function createContext(deps: ContextDeps, headers: RequestHeaders = {}): Context {
+  let bookmarks: string[] = [];
+  let headerProblem: string | undefined;
+  try {
+    bookmarks = decodeBookmarks(headers.bookmark);
+  } catch (error) {
+    if (!(error instanceof BookmarkError)) throw error;
+    headerProblem = error.message;
+  }
+  const db = new Database(deps.driver, deps.database, deps.transactionTimeoutMs, bookmarks);
   const loaders = createLoaders(db);
-  return { db, loaders: { ...loaders, ...createPersonLoaders(db, loaders) }, logger: deps.logger };
+  return {
+    db,
+    loaders: { ...loaders, ...createPersonLoaders(db, loaders) },
+    logger: deps.logger,
+    auth: authenticate(deps.tokens, headers.authorization),
+    headerProblem,
+    driver: deps.driver,
+    database: deps.database,
+    ingestLimits: deps.ingestLimits ?? defaultIngestLimits,
+  };
 }

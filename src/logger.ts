@@ -5,6 +5,8 @@ export function createLogger(level: string): Logger {
   const pretty = process.stdout.isTTY && process.env.NODE_ENV !== 'production';
   return pino({
     level,
+    // Bearer tokens must never reach a log, whichever object carries the request's headers.
+    redact: { paths: ['authorization', '*.authorization', '*.headers.authorization'], censor: '[redacted]' },
     transport: pretty ? { target: 'pino-pretty', options: { colorize: true, ignore: 'pid,hostname' } } : undefined,
   });
 }

@@ -7,6 +7,7 @@ import { loadConfig } from './config.js';
 import { parseCorsOrigins } from './http/cors.js';
 import { createLogger } from './logger.js';
 import { connect, type Connection } from './neo4j/connect.js';
+import { loadTokens, TokenConfigError } from './auth/tokens.js';
 import { Neo4jRuntimeError } from './neo4j/runtime.js';
 import { seedIfEmpty } from './seed/seeder.js';
 import { startServer } from './server.js';
@@ -14,6 +15,9 @@ import { startServer } from './server.js';
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.LOG_LEVEL);
+  // Bad token configuration stops the start, before Neo4j is touched.
+  const tokens = loadTokens(config);
+  if (!tokens.writable) logger.warn('no WRITE_TOKENS configured: every mutation will be refused');
   const connection: Connection = await connect(config, (line) => logger.info(line));
   process.on('exit', () => {
     // Last resort if we die abruptly: never leave our Java process behind.
@@ -47,6 +51,8 @@ async function main(): Promise<void> {
     corsOrigins: parseCorsOrigins(config.CORS_ORIGINS),
     requestTimeoutMs: config.REQUEST_TIMEOUT_MS,
     bodyTimeoutMs: config.BODY_TIMEOUT_MS,
+    tokens,
+    ingestLimits: { maxBytes: config.MAX_INGEST_BYTES, maxRows: config.MAX_INGEST_ROWS },
     port: config.PORT,
     host: config.HOST,
   });
@@ -75,7 +81,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof Neo4jRuntimeError) console.error(`\n${error.message}\n`);
+  if (error instanceof Neo4jRuntimeError || error instanceof TokenConfigError) console.error(`\n${error.message}\n`);
   else console.error(error instanceof Error ? error.message : error);
   process.exit(1);
 });

@@ -2,6 +2,7 @@
 import { aboutResolvers } from './about/resolvers.js';
 import { articleResolvers } from './article/resolvers.js';
 import type { Resolvers } from './generated/graphql.js';
+import { ingestResolvers } from './ingest/resolvers.js';
 import { meetingResolvers } from './meeting/resolvers.js';
 import { networkResolvers } from './network/resolvers.js';
 import { nodeResolvers } from './node/resolvers.js';
@@ -28,6 +29,7 @@ const domains: Resolvers[] = [
   searchResolvers,
   timelineResolvers,
   networkResolvers,
+  ingestResolvers,
 ];
 
 /** Merges the domains' maps type by type; a field defined twice is a programming error. */

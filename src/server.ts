@@ -17,7 +17,11 @@ import { ApolloArmor } from '@escape.tech/graphql-armor';
 import express from 'express';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { Driver } from 'neo4j-driver';
-import { createContext, type Context } from './context.js';
+import { authorizationPlugin } from './auth/plugin.js';
+import { Tokens } from './auth/tokens.js';
+import { createContext, defaultIngestLimits, type Context } from './context.js';
+import { bookmarkHeader } from './db/bookmarks.js';
+import type { IngestLimits } from './ingest/service.js';
 import type { Logger } from './logger.js';
 import { exportRouter } from './export/routes.js';
 import { costLimitPlugin } from './http/cost.js';
@@ -43,8 +47,12 @@ export interface ServerOptions {
   requestTimeoutMs?: number;
   /** The longest a request body may take to arrive (ms). Default 10 s. */
   bodyTimeoutMs?: number;
-  /** The largest request body (bytes). Default 1 MB. */
+  /** The largest request body (bytes). Default: room for the largest ingested document, at least 1 MB. */
   maxBodyBytes?: number;
+  /** Bearer tokens for writes (and reads, when read tokens are configured); none: every write is refused. */
+  tokens?: Tokens;
+  /** Bounds on one ingested document (see ./ingest/service.ts). */
+  ingestLimits?: IngestLimits;
 }
 
 export interface RunningServer {
@@ -132,6 +140,10 @@ export async function createServer(
   const bodyTimeoutMs = options.bodyTimeoutMs ?? 10_000;
   const corsOrigins = options.corsOrigins ?? [];
   const { logger } = options;
+  const tokens = options.tokens ?? new Tokens([]);
+  const ingestLimits = options.ingestLimits ?? defaultIngestLimits;
+  // An ingested document travels in the body: room for the largest one, plus the query around it.
+  const maxBodyBytes = options.maxBodyBytes ?? Math.max(1024 * 1024, ingestLimits.maxBytes + 64 * 1024);
 
   const app = express();
   app.disable('x-powered-by');
@@ -172,6 +184,7 @@ export async function createServer(
     validationRules: [...protection.validationRules, queryLimitsRule(queryLimits)],
     plugins: [
       ...(protection.plugins as ApolloServerPlugin<Context>[]),
+      authorizationPlugin(tokens),
       costLimitPlugin<Context>(options.maxQueryCost ?? 50_000),
       cypherQueryCount,
       requestRecordPlugin<Context>((context) => context.db),
@@ -196,7 +209,14 @@ export async function createServer(
       root(req as express.Request, res as express.Response);
       return;
     }
-    const context = createContext({ ...options, transactionTimeoutMs: requestTimeoutMs });
+    const header = (name: string) => {
+      const value = req.headers[name];
+      return Array.isArray(value) ? value.join(', ') : value;
+    };
+    const context = createContext(
+      { ...options, tokens, ingestLimits, transactionTimeoutMs: requestTimeoutMs },
+      { authorization: header('authorization'), bookmark: header(bookmarkHeader) },
+    );
     res.once('close', () => {
       const record = recordOf(context.db);
       logRequest(logger, {
@@ -213,7 +233,7 @@ export async function createServer(
     handleGraphQL(req, res, url, {
       apollo,
       context,
-      body: { maxBytes: options.maxBodyBytes ?? 1024 * 1024, timeoutMs: bodyTimeoutMs },
+      body: { maxBytes: maxBodyBytes, timeoutMs: bodyTimeoutMs },
       document: queryLimits,
       requestTimeoutMs,
     }).catch((error: unknown) => {

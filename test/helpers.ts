@@ -21,7 +21,17 @@ export interface TestApi {
   driver: Driver;
   database?: string;
   /** Sends a GraphQL document over HTTP, as a client would. */
-  query<T = any>(document: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
+  query<T = any>(
+    document: string,
+    variables?: Record<string, unknown>,
+    headers?: Record<string, string>,
+  ): Promise<GraphQLResponse<T>>;
+  /** Sends a document and returns the HTTP status and headers with the body. */
+  post<T = any>(
+    document: string,
+    variables?: Record<string, unknown>,
+    headers?: Record<string, string>,
+  ): Promise<{ status: number; headers: Headers; body: GraphQLResponse<T> }>;
   /** Sends a document and returns its data, failing the test on any GraphQL error. */
   ask<T = any>(document: string, variables?: Record<string, unknown>): Promise<T>;
   /** Runs Cypher directly, to set up or inspect the graph. */
@@ -53,19 +63,26 @@ export async function startTestApi(options: TestServerOptions = {}): Promise<Tes
     const result = await driver.executeQuery(statement, params, { database });
     return result.records.map((record) => record.toObject());
   };
-  const query = async (document: string, variables?: Record<string, unknown>) => {
+  const post = async (document: string, variables?: Record<string, unknown>, headers: Record<string, string> = {}) => {
     const response = await fetch(server.url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...headers },
       body: JSON.stringify({ query: document, variables }),
     });
-    return (await response.json()) as GraphQLResponse<any>;
+    return {
+      status: response.status,
+      headers: response.headers,
+      body: (await response.json()) as GraphQLResponse<any>,
+    };
   };
+  const query = async (document: string, variables?: Record<string, unknown>, headers?: Record<string, string>) =>
+    (await post(document, variables, headers)).body;
   return {
     url: server.url,
     driver,
     database,
     query,
+    post,
     async ask(document, variables) {
       const response = await query(document, variables);
       expect(response.errors).toBeUndefined();
@@ -133,4 +150,21 @@ export async function startSyntheticApi(): Promise<TestApi> {
     transaction: 'batched',
   });
   return api;
+}
+
+/**
+ * Every node and relationship of the graph with all their properties, in a stable order: what
+ * "the graph is exactly as it was" compares. Retraction audit records are left out (they are kept
+ * on purpose); provenance records are included.
+ */
+export async function dumpGraph(api: Pick<TestApi, 'cypher'>) {
+  const nodes = await api.cypher(
+    `MATCH (n) WHERE NOT n:Retraction
+     RETURN labels(n) AS labels, properties(n) AS props ORDER BY coalesce(n.id, n.article)`,
+  );
+  const relationships = await api.cypher(
+    `MATCH (a)-[r]->(b) RETURN a.id AS from, type(r) AS type, b.id AS to, properties(r) AS props
+     ORDER BY from, type, to, r.title`,
+  );
+  return { nodes, relationships };
 }

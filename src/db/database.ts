@@ -4,7 +4,7 @@
  * between requests. Reads run with read routing, so a `neo4j://` URI spreads them over a
  * cluster's readers; writes go to the leader.
  */
-import neo4j, { type Driver, type QueryResult, type RecordShape } from 'neo4j-driver';
+import neo4j, { type Driver, type ManagedTransaction, type QueryResult, type RecordShape } from 'neo4j-driver';
 import { guarded } from './availability.js';
 
 export interface ConnectionOptions {
@@ -68,7 +68,14 @@ export class Database {
     readonly database?: string,
     /** Neo4j stops any query of this view running longer than this (ms); none when unset. */
     readonly transactionTimeoutMs?: number,
+    /** Bookmarks the client sent (see bookmarks.ts): reads wait until they are applied. */
+    private bookmarks: string[] = [],
   ) {}
+
+  /** Later reads of this request also wait for these (a mutation's own writes). */
+  addBookmarks(bookmarks: string[]): void {
+    this.bookmarks = [...this.bookmarks, ...bookmarks];
+  }
 
   private get transactionConfig() {
     return this.transactionTimeoutMs ? { timeout: this.transactionTimeoutMs } : undefined;
@@ -86,8 +93,12 @@ export class Database {
     // guarded(): fails at once while Neo4j is known to be down, and translates driver errors.
     return guarded(this.driver, async () => {
       for (let attempt = 1; ; attempt += 1) {
-        // Requests are independent reads: no bookmarks, so no causal chaining between them.
-        const session = this.driver.session({ defaultAccessMode: neo4j.session.READ, database: this.database });
+        // Requests are independent reads: no causal chaining unless the client sent a bookmark.
+        const session = this.driver.session({
+          defaultAccessMode: neo4j.session.READ,
+          database: this.database,
+          bookmarks: this.bookmarks.length > 0 ? this.bookmarks : undefined,
+        });
         try {
           const result = await session.run<T>(cypher, parameters, this.transactionConfig);
           return result.records.map((record) => record.toObject());
@@ -113,5 +124,40 @@ export class Database {
       }),
     );
     return result.records.map((record) => record.toObject());
+  }
+}
+
+/** Transient errors a write retries: deadlocks and other lock or leader conflicts, not an unreachable database. */
+function retriable(error: unknown): boolean {
+  if (!neo4j.isRetryableError(error)) return false;
+  const code = (error as { code?: string }).code ?? '';
+  return code.startsWith('Neo.TransientError.') && !code.startsWith('Neo.TransientError.General.DatabaseUnavailable');
+}
+
+/**
+ * The write path's managed write transaction (ingest, retraction, loading). The driver is set not to
+ * retry (requests fail fast while Neo4j is down), so transient conflicts between concurrent writers
+ * (deadlocks) are retried here: the whole transaction function again, with backoff, for up to a minute.
+ * Returns the result and the transaction's bookmarks.
+ */
+export async function writeTransaction<T>(
+  driver: Driver,
+  database: string | undefined,
+  work: (tx: ManagedTransaction) => Promise<T>,
+  options: { timeoutMs?: number; retryForMs?: number } = {},
+): Promise<{ result: T; bookmarks: string[] }> {
+  const deadline = Date.now() + (options.retryForMs ?? 60_000);
+  for (let attempt = 0; ; attempt += 1) {
+    const session = driver.session({ database, defaultAccessMode: neo4j.session.WRITE });
+    try {
+      const result = await session.executeWrite(work, options.timeoutMs ? { timeout: options.timeoutMs } : undefined);
+      return { result, bookmarks: session.lastBookmarks() };
+    } catch (error) {
+      if (!retriable(error) || Date.now() > deadline) throw error;
+      const pause = Math.min(2_000, 100 * 2 ** attempt) * (0.5 + Math.random());
+      await new Promise((resolve) => setTimeout(resolve, pause));
+    } finally {
+      await session.close();
+    }
   }
 }

@@ -158,6 +158,10 @@ export type Article = Node & {
   headline: Scalars['String']['output'];
   /** Stable id, e.g. `article:2129ad4d3e752772`. */
   id: Scalars['ID']['output'];
+  /** When this article was last written (ISO 8601, UTC). */
+  ingestedAt: Maybe<Scalars['String']['output']>;
+  /** The name of the write token that last ingested this article (`seed` for local seed files). */
+  ingestedBy: Maybe<Scalars['String']['output']>;
   /** BCP 47 language tag of the article, e.g. `id`. */
   language: Scalars['String']['output'];
   /** When it was published, as precisely as known. */
@@ -308,6 +312,39 @@ export type GraphRelationship = {
   /** Its type. */
   type: RelationshipType;
 };
+
+/** What `ingestArticle` did. */
+export type IngestArticlePayload = {
+  __typename?: 'IngestArticlePayload';
+  /** The article as it now stands in the graph; null when nothing was written. */
+  article: Maybe<Article>;
+  /**
+   * Send this back in the `newsgraph-bookmark` header of later requests so that their reads see this
+   * write, whichever cluster member answers them. Null when nothing was written.
+   */
+  bookmark: Maybe<Scalars['String']['output']>;
+  /** Nodes the document created. */
+  nodesCreated: Scalars['Int']['output'];
+  /** Nodes the document names that existed already and now also have this article as a source. */
+  nodesMerged: Scalars['Int']['output'];
+  /** Whether the article was new, replaced an earlier version, or was already there unchanged; null on errors. */
+  outcome: Maybe<IngestOutcome>;
+  /** Relationships the document created. */
+  relationshipsCreated: Scalars['Int']['output'];
+  /** Relationships that existed already and now also have this article as a source. */
+  relationshipsMerged: Scalars['Int']['output'];
+  /** What was wrong with the input; empty on success. Nothing is written when there is any. */
+  userErrors: Array<UserError>;
+};
+
+/** What an ingested document was to the graph. */
+export type IngestOutcome =
+  /** The article was not in the graph before. */
+  | 'CREATED'
+  /** An earlier version of the article was withdrawn and this one written in the same transaction. */
+  | 'REPLACED'
+  /** The same document had been ingested before: nothing changed. */
+  | 'UNCHANGED';
 
 /** An event where people or organizations met: talks, a press conference, an informal meeting, a summit. */
 export type Meeting = Node & {
@@ -576,6 +613,46 @@ export type MetWithEdge = {
 /** Someone who attended at least one meeting with the given person. */
 export type MetWithEdgeMeetingsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/**
+ * Writes: adding source articles to the graph and withdrawing them. Every mutation needs a write
+ * token: `Authorization: Bearer <token>` (tokens are configured with WRITE_TOKENS).
+ */
+export type Mutation = {
+  __typename?: 'Mutation';
+  /**
+   * Adds one source document (an article and the facts it reports) in the seed format of
+   * `seeds/README.md`, through the same validation and loader as `npm run seed`. Send the document as
+   * a variable (JSON), not inline in the query. Bad input writes nothing and is reported in
+   * `userErrors`; sending the same document again changes nothing; a changed document with the same
+   * article id replaces the earlier version.
+   */
+  ingestArticle: IngestArticlePayload;
+  /**
+   * Withdraws one article: its id leaves the sources of every node and relationship; what no other
+   * article supports is deleted; what others still support stays, with the properties they give it.
+   * Retracting an article that is not in the graph changes nothing.
+   */
+  retractArticle: RetractArticlePayload;
+};
+
+
+/**
+ * Writes: adding source articles to the graph and withdrawing them. Every mutation needs a write
+ * token: `Authorization: Bearer <token>` (tokens are configured with WRITE_TOKENS).
+ */
+export type MutationIngestArticleArgs = {
+  document: Scalars['JSONObject']['input'];
+};
+
+
+/**
+ * Writes: adding source articles to the graph and withdrawing them. Every mutation needs a write
+ * token: `Authorization: Bearer <token>` (tokens are configured with WRITE_TOKENS).
+ */
+export type MutationRetractArticleArgs = {
+  id: Scalars['ID']['input'];
 };
 
 /** A network derived from the graph, ready to draw and to measure. */
@@ -1755,6 +1832,32 @@ export type RelationshipType =
   /** A person or organization made a statement. */
   | 'STATED';
 
+/** What `retractArticle` did. */
+export type RetractArticlePayload = {
+  __typename?: 'RetractArticlePayload';
+  /** The id asked for. */
+  articleId: Scalars['ID']['output'];
+  /** Send this back in the `newsgraph-bookmark` header so that later reads see the retraction. Null when nothing changed. */
+  bookmark: Maybe<Scalars['String']['output']>;
+  /**
+   * Relationships reported by other articles that ended at a node only this article supported
+   * (another article referred to something this one introduced): deleted with that node.
+   */
+  dependentRelationshipsDeleted: Scalars['Int']['output'];
+  /** Nodes no other article supports, deleted. */
+  nodesDeleted: Scalars['Int']['output'];
+  /** Nodes other articles still support: this article's source and what it said removed. */
+  nodesUpdated: Scalars['Int']['output'];
+  /** Relationships no other article supports, deleted. */
+  relationshipsDeleted: Scalars['Int']['output'];
+  /** Relationships other articles still support: this article's source and what it said removed. */
+  relationshipsUpdated: Scalars['Int']['output'];
+  /** False when the article was not in the graph (for instance retracted before): nothing changed. */
+  retracted: Scalars['Boolean']['output'];
+  /** What was wrong with the input; empty on success. */
+  userErrors: Array<UserError>;
+};
+
 /** One search hit. */
 export type SearchResult = {
   __typename?: 'SearchResult';
@@ -2037,6 +2140,15 @@ export type TopicFilter = {
   nameContains?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** A problem with a mutation's input: where it is and what is wrong. */
+export type UserError = {
+  __typename?: 'UserError';
+  /** What is wrong, e.g. `must not be empty`. */
+  message: Scalars['String']['output'];
+  /** The path to the problem: the argument name, then keys and list indexes inside it, e.g. `[document, people, 0, name]`. */
+  path: Array<Scalars['String']['output']>;
+};
+
 
 
 export type ResolverTypeWrapper<T> = Promise<T> | T;
@@ -2144,6 +2256,8 @@ export type ResolversTypes = {
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   GraphRelationship: ResolverTypeWrapper<RelationshipRecord>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  IngestArticlePayload: ResolverTypeWrapper<Omit<IngestArticlePayload, 'article'> & { article?: Maybe<ResolversTypes['Article']> }>;
+  IngestOutcome: IngestOutcome;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   JSONObject: ResolverTypeWrapper<Scalars['JSONObject']['output']>;
   Meeting: ResolverTypeWrapper<NodeRecord>;
@@ -2160,6 +2274,7 @@ export type ResolversTypes = {
   Mentionable: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['Mentionable']>;
   MetWithConnection: ResolverTypeWrapper<ConnectionRecord>;
   MetWithEdge: ResolverTypeWrapper<EdgeRecord>;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Network: ResolverTypeWrapper<NetworkModel>;
   NetworkCommunity: ResolverTypeWrapper<NetworkCommunityRecord>;
   NetworkCommunityConnection: ResolverTypeWrapper<Omit<NetworkCommunityConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['NetworkCommunityEdge']>, nodes: Array<ResolversTypes['NetworkCommunity']> }>;
@@ -2206,6 +2321,7 @@ export type ResolversTypes = {
   PositionEdge: ResolverTypeWrapper<EdgeRecord>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RelationshipType: RelationshipType;
+  RetractArticlePayload: ResolverTypeWrapper<RetractArticlePayload>;
   SearchResult: ResolverTypeWrapper<Omit<SearchResult, 'node'> & { node: ResolversTypes['Node'] }>;
   SearchableType: SearchableType;
   Statement: ResolverTypeWrapper<NodeRecord>;
@@ -2224,6 +2340,7 @@ export type ResolversTypes = {
   TopicConnection: ResolverTypeWrapper<ConnectionRecord>;
   TopicEdge: ResolverTypeWrapper<EdgeRecord>;
   TopicFilter: TopicFilter;
+  UserError: ResolverTypeWrapper<UserError>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -2245,6 +2362,7 @@ export type ResolversParentTypes = {
   Float: Scalars['Float']['output'];
   GraphRelationship: RelationshipRecord;
   ID: Scalars['ID']['output'];
+  IngestArticlePayload: Omit<IngestArticlePayload, 'article'> & { article?: Maybe<ResolversParentTypes['Article']> };
   Int: Scalars['Int']['output'];
   JSONObject: Scalars['JSONObject']['output'];
   Meeting: NodeRecord;
@@ -2259,6 +2377,7 @@ export type ResolversParentTypes = {
   Mentionable: ResolversUnionTypes<ResolversParentTypes>['Mentionable'];
   MetWithConnection: ConnectionRecord;
   MetWithEdge: EdgeRecord;
+  Mutation: Record<PropertyKey, never>;
   Network: NetworkModel;
   NetworkCommunity: NetworkCommunityRecord;
   NetworkCommunityConnection: Omit<NetworkCommunityConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['NetworkCommunityEdge']>, nodes: Array<ResolversParentTypes['NetworkCommunity']> };
@@ -2295,6 +2414,7 @@ export type ResolversParentTypes = {
   PositionConnection: ConnectionRecord;
   PositionEdge: EdgeRecord;
   Query: Record<PropertyKey, never>;
+  RetractArticlePayload: RetractArticlePayload;
   SearchResult: Omit<SearchResult, 'node'> & { node: ResolversParentTypes['Node'] };
   Statement: NodeRecord;
   StatementConnection: ConnectionRecord;
@@ -2310,6 +2430,7 @@ export type ResolversParentTypes = {
   TopicConnection: ConnectionRecord;
   TopicEdge: EdgeRecord;
   TopicFilter: TopicFilter;
+  UserError: UserError;
 };
 
 export type AboutResolvers<ContextType = Context, ParentType extends ResolversParentTypes['About'] = ResolversParentTypes['About']> = {
@@ -2342,6 +2463,8 @@ export type AliasResolvers<ContextType = Context, ParentType extends ResolversPa
 export type ArticleResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Article'] = ResolversParentTypes['Article']> = {
   headline?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  ingestedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  ingestedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   language?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   publishedOn?: Resolver<Maybe<ResolversTypes['PartialDate']>, ParentType, ContextType>;
   publisher?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType>;
@@ -2383,6 +2506,17 @@ export type GraphRelationshipResolvers<ContextType = Context, ParentType extends
   sourceIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
   to?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
   type?: Resolver<ResolversTypes['RelationshipType'], ParentType, ContextType>;
+};
+
+export type IngestArticlePayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['IngestArticlePayload'] = ResolversParentTypes['IngestArticlePayload']> = {
+  article?: Resolver<Maybe<ResolversTypes['Article']>, ParentType, ContextType>;
+  bookmark?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  nodesCreated?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  nodesMerged?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  outcome?: Resolver<Maybe<ResolversTypes['IngestOutcome']>, ParentType, ContextType>;
+  relationshipsCreated?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  relationshipsMerged?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 };
 
 export interface JsonObjectScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSONObject'], any> {
@@ -2468,6 +2602,11 @@ export type MetWithEdgeResolvers<ContextType = Context, ParentType extends Resol
   meetingCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   meetings?: Resolver<Array<ResolversTypes['Meeting']>, ParentType, ContextType, RequireFields<MetWithEdgeMeetingsArgs, 'first'>>;
   node?: Resolver<ResolversTypes['Person'], ParentType, ContextType>;
+};
+
+export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  ingestArticle?: Resolver<ResolversTypes['IngestArticlePayload'], ParentType, ContextType, RequireFields<MutationIngestArticleArgs, 'document'>>;
+  retractArticle?: Resolver<ResolversTypes['RetractArticlePayload'], ParentType, ContextType, RequireFields<MutationRetractArticleArgs, 'id'>>;
 };
 
 export type NetworkResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Network'] = ResolversParentTypes['Network']> = {
@@ -2726,6 +2865,18 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   whoMetWhom?: Resolver<Maybe<ResolversTypes['MetWithConnection']>, ParentType, ContextType, RequireFields<QueryWhoMetWhomArgs, 'first' | 'person'>>;
 };
 
+export type RetractArticlePayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RetractArticlePayload'] = ResolversParentTypes['RetractArticlePayload']> = {
+  articleId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  bookmark?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  dependentRelationshipsDeleted?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  nodesDeleted?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  nodesUpdated?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  relationshipsDeleted?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  relationshipsUpdated?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  retracted?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
 export type SearchResultResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SearchResult'] = ResolversParentTypes['SearchResult']> = {
   matchedField?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   matchedText?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -2809,6 +2960,11 @@ export type TopicEdgeResolvers<ContextType = Context, ParentType extends Resolve
   node?: Resolver<ResolversTypes['Topic'], ParentType, ContextType>;
 };
 
+export type UserErrorResolvers<ContextType = Context, ParentType extends ResolversParentTypes['UserError'] = ResolversParentTypes['UserError']> = {
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  path?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
 export type Resolvers<ContextType = Context> = {
   About?: AboutResolvers<ContextType>;
   Actor?: ActorResolvers<ContextType>;
@@ -2821,6 +2977,7 @@ export type Resolvers<ContextType = Context> = {
   ArticlePosition?: ArticlePositionResolvers<ContextType>;
   CommonNeighbor?: CommonNeighborResolvers<ContextType>;
   GraphRelationship?: GraphRelationshipResolvers<ContextType>;
+  IngestArticlePayload?: IngestArticlePayloadResolvers<ContextType>;
   JSONObject?: GraphQLScalarType;
   Meeting?: MeetingResolvers<ContextType>;
   MeetingConnection?: MeetingConnectionResolvers<ContextType>;
@@ -2832,6 +2989,7 @@ export type Resolvers<ContextType = Context> = {
   Mentionable?: MentionableResolvers<ContextType>;
   MetWithConnection?: MetWithConnectionResolvers<ContextType>;
   MetWithEdge?: MetWithEdgeResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
   Network?: NetworkResolvers<ContextType>;
   NetworkCommunity?: NetworkCommunityResolvers<ContextType>;
   NetworkCommunityConnection?: NetworkCommunityConnectionResolvers<ContextType>;
@@ -2862,6 +3020,7 @@ export type Resolvers<ContextType = Context> = {
   PositionConnection?: PositionConnectionResolvers<ContextType>;
   PositionEdge?: PositionEdgeResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  RetractArticlePayload?: RetractArticlePayloadResolvers<ContextType>;
   SearchResult?: SearchResultResolvers<ContextType>;
   Statement?: StatementResolvers<ContextType>;
   StatementConnection?: StatementConnectionResolvers<ContextType>;
@@ -2873,5 +3032,6 @@ export type Resolvers<ContextType = Context> = {
   Topic?: TopicResolvers<ContextType>;
   TopicConnection?: TopicConnectionResolvers<ContextType>;
   TopicEdge?: TopicEdgeResolvers<ContextType>;
+  UserError?: UserErrorResolvers<ContextType>;
 };
 

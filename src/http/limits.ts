@@ -1,6 +1,6 @@
 /**
  * Request limits checked while a query is validated: depth, aliases and directives (each with its
- * own error code), and no mutation or subscription (the API is read-only).
+ * own error code), and no operation type the schema does not have (subscriptions).
  *
  * Each fragment is measured once and its figures reused wherever it is spread, so the work is
  * linear in the size of the document however fragments spread one another (graphql-armor's rules
@@ -81,7 +81,7 @@ export function queryLimitsRule(limits: QueryLimits) {
     OperationDefinition(operation) {
       if (operation.operation !== OperationTypeNode.QUERY && !context.getSchema().getRootType(operation.operation)) {
         context.reportError(
-          new GraphQLError(`This API is read-only: it has no ${operation.operation} operations; send a query.`, {
+          new GraphQLError(`This API has no ${operation.operation} operations.`, {
             nodes: operation,
             extensions: { code: 'OPERATION_NOT_SUPPORTED' },
           }),

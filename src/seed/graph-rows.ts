@@ -7,7 +7,7 @@ import { precisionOf, type SeedDocument } from './format.js';
 import { analyzerOf, languageProperty } from './full-text.js';
 import { dateOrder, meetingRanks } from './source-order.js';
 
-import type { Label, nodeProperties, RelationshipType } from '../model/graph.js';
+import { relationshipTypes, type Label, type nodeProperties, type RelationshipType } from '../model/graph.js';
 
 /** Labels and relationship types the loader may write: the model's (../model/graph.ts). */
 export { labels, relationshipTypes, type Label, type RelationshipType } from '../model/graph.js';
@@ -169,7 +169,8 @@ export function rowsOf(doc: SeedDocument): GraphRows {
     );
   }
 
-  return { nodes, relationships };
+  // A document may name the same relationship twice (a statement mentioning someone twice): one row each.
+  return mergeByKey({ nodes, relationships });
 }
 
 export function mergeRows(parts: GraphRows[]): GraphRows {
@@ -177,4 +178,43 @@ export function mergeRows(parts: GraphRows[]): GraphRows {
     nodes: parts.flatMap((part) => part.nodes),
     relationships: parts.flatMap((part) => part.relationships),
   };
+}
+
+/** What tells two relationship rows apart: their ends, their type and the type's key property. */
+export const relationshipKey = (row: RelationshipRow): string => {
+  const key = relationshipTypes[row.type];
+  return `${row.from}|${row.type}|${row.to}${key ? `|${String(row.props[key])}` : ''}`;
+};
+
+const union = (a: string[], b: string[]) => [...a, ...b.filter((x) => !a.includes(x))];
+
+/**
+ * Merges rows the way the loader's MERGE statements do: one row per node id and per relationship
+ * key, later properties winning, sources and aliases adding up in order.
+ */
+export function mergeByKey(rows: GraphRows): GraphRows {
+  const nodes = new Map<string, NodeRow>();
+  for (const row of rows.nodes) {
+    const seen = nodes.get(row.id);
+    if (!seen) {
+      nodes.set(row.id, { ...row, props: { ...row.props }, aliases: [...row.aliases], sources: [...row.sources] });
+      continue;
+    }
+    Object.assign(seen.props, row.props);
+    seen.sources = union(seen.sources, row.sources);
+    for (const alias of row.aliases) {
+      if (!seen.aliases.some((a) => a.name === alias.name && a.language === alias.language)) seen.aliases.push(alias);
+    }
+  }
+  const relationships = new Map<string, RelationshipRow>();
+  for (const row of rows.relationships) {
+    const key = relationshipKey(row);
+    const seen = relationships.get(key);
+    if (!seen) relationships.set(key, { ...row, props: { ...row.props }, sources: [...row.sources] });
+    else {
+      Object.assign(seen.props, row.props);
+      seen.sources = union(seen.sources, row.sources);
+    }
+  }
+  return { nodes: [...nodes.values()], relationships: [...relationships.values()] };
 }

@@ -6,23 +6,29 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Driver } from 'neo4j-driver';
 import { seedsDir } from '../paths.js';
-import { mergeRows, rowsOf, type GraphRows } from './graph-rows.js';
-import { countGraph, ensureSchema, existingIds, loadGraph, resetGraph, type LoadCounts } from './load.js';
+import {
+  countGraph,
+  documentRowsOf,
+  ensureSchema,
+  existingIds,
+  loadDocuments,
+  resetGraph,
+  type LoadCounts,
+  type LoadOptions,
+} from './load.js';
 import { ensureLanguageIndexes } from './full-text.js';
 import { validateDocuments, validateSeedFiles, type SeedFile } from './validate.js';
 
-export interface SeedOptions {
-  database?: string;
+export interface SeedOptions extends LoadOptions {
   reset?: boolean;
   dryRun?: boolean;
-  /** See LoadOptions.transaction: `single` for seed files, `batched` for large synthetic graphs. */
-  transaction?: 'single' | 'batched';
-  onProgress?: (done: number, total: number) => void;
 }
 
 export interface SeedReport {
   files: string[];
   counts?: LoadCounts;
+  /** Bookmarks of the writes (see LoadResult). */
+  bookmarks?: string[];
   before: { nodes: number; relationships: number };
   after: { nodes: number; relationships: number };
 }
@@ -66,14 +72,13 @@ async function seed(
   if (options.reset) await resetGraph(driver, database);
   await ensureSchema(driver, database);
   await ensureLanguageIndexes(driver, languagesOf(parsed), database);
-  const rows: GraphRows = mergeRows(parsed.map((file) => rowsOf(file.document)));
-  const counts = await loadGraph(driver, rows, {
-    database,
-    transaction: options.transaction ?? 'single',
-    onProgress: options.onProgress,
-  });
+  const { counts, bookmarks } = await loadDocuments(
+    driver,
+    parsed.map((file) => documentRowsOf(file.document)),
+    { ...options, transaction: options.transaction ?? 'single' },
+  );
   const after = await countGraph(driver, database);
-  return { files: parsed.map((f) => f.file), counts, before, after };
+  return { files: parsed.map((f) => f.file), counts, bookmarks, before, after };
 }
 
 /** The languages of the runs' statements (each gets a full-text index when Lucene has an analyzer). */

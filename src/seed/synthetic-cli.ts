@@ -1,5 +1,5 @@
 /**
- * `npm run seed:synthetic -- [--scale tiny|small|medium|large] [--seed N] [--reset]`:
+ * `npm run seed:synthetic -- [--scale tiny|small|medium|large] [--seed N] [--reset] [--batch-size ROWS] [--concurrency N]`:
  * generates the deterministic synthetic corpus and loads it through the seeder.
  */
 import { parseArgs } from 'node:util';
@@ -15,6 +15,8 @@ async function main(): Promise<number> {
       scale: { type: 'string', default: 'small' },
       seed: { type: 'string', default: '1' },
       reset: { type: 'boolean', default: false },
+      'batch-size': { type: 'string', default: '5000' },
+      concurrency: { type: 'string', default: '1' },
     },
   });
   const preset = presets[values.scale];
@@ -25,6 +27,12 @@ async function main(): Promise<number> {
   }
   if (!Number.isInteger(seed)) {
     console.error('--seed must be an integer');
+    return 2;
+  }
+  const batchSize = Number(values['batch-size']);
+  const concurrency = Number(values.concurrency);
+  if (!Number.isInteger(batchSize) || batchSize < 1 || !Number.isInteger(concurrency) || concurrency < 1) {
+    console.error('--batch-size and --concurrency must be positive integers');
     return 2;
   }
   const generated = Date.now();
@@ -45,6 +53,8 @@ async function main(): Promise<number> {
       database: connection.database,
       reset: values.reset,
       transaction: 'batched',
+      batchSize,
+      concurrency,
       onProgress: (done, total) => {
         if (!started) {
           bar.start(total, 0);

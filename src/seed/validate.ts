@@ -132,6 +132,18 @@ export async function checkReferences(
 ): Promise<SeedProblem[]> {
   const problems: SeedProblem[] = [];
   const definedInRun = new Set<string>();
+  // An article is one document: two in one run would each claim to be its whole content.
+  const articles = new Map<string, string>();
+  for (const { file, document } of files) {
+    const first = articles.get(document.article.id);
+    if (first) {
+      problems.push({
+        file,
+        path: 'article.id',
+        message: `article "${document.article.id}" is also the article of ${first}`,
+      });
+    } else articles.set(document.article.id, file);
+  }
   for (const { file, document } of files) {
     const seen = new Map<string, string>();
     for (const { id, path: at } of definitions(document)) {

@@ -203,7 +203,8 @@ export const traversalResolvers: Resolvers = {
     from: (rel, _args, ctx) => endpoint(ctx, rel.from),
     to: (rel, _args, ctx) => endpoint(ctx, rel.to),
     properties: (rel) => {
-      const { sources: _sources, ...rest } = rel.properties;
+      // Provenance (sources, and the claims of src/seed/claims.ts) is not the relationship's own property.
+      const { sources: _sources, claims: _claims, ...rest } = rel.properties;
       return rest;
     },
     sourceIds: (rel) => (Array.isArray(rel.properties.sources) ? (rel.properties.sources as string[]) : []),

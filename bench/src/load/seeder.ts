@@ -16,7 +16,7 @@ export async function timeSeeder(
       'seeder (src/seed/seeder.ts, batched)',
       nodes + relationships,
       seconds,
-      'validation, schema and one write transaction per 5,000-row UNWIND batch, all included',
+      'validation, schema and indexes included; transactions of whole documents up to 5,000 rows (UNWIND … MERGE with claims and provenance)',
     ),
     nodes,
     relationships,
