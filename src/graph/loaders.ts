@@ -9,7 +9,7 @@ import type { Cursor } from './arguments.js';
 import { expansionCountCypher, expansionPageCypher, type ExpansionName } from './expansions.js';
 import { primePrefetched } from './prefetch.js';
 import { metWithCountCypher, metWithCypher, sharedMeetingsCypher } from '../person/cypher.js';
-import { nodeProjection, toNodeRecord, type NodeRecord } from './records.js';
+import { nodesByIdCypher, toNodeRecord, type NodeRecord } from './records.js';
 
 export interface ExpansionKey {
   expansion: ExpansionName;
@@ -51,10 +51,7 @@ async function grouped<K, V>(keys: readonly K[], groupOf: (key: K) => string, ru
 
 export function createLoaders(db: Database) {
   const node = new DataLoader<string, NodeRecord | null>(async (ids) => {
-    const rows = await db.read<{ node: Record<string, unknown> }>(
-      `MATCH (n:Node) WHERE n.id IN $ids RETURN ${nodeProjection('n')} AS node`,
-      { ids: [...ids] },
-    );
+    const rows = await db.read<{ node: Record<string, unknown> }>(nodesByIdCypher, { ids: [...ids] });
     const byId = new Map(rows.map((row) => [row.node.id as string, toNodeRecord(row.node)]));
     return ids.map((id) => byId.get(id) ?? null);
   });
