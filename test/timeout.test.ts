@@ -19,8 +19,8 @@ beforeAll(async () => {
   // from → layer 1 (10 people) → … → layer 5 → to, every node of a layer linked to every node of
   // the next: 10^5 shortest paths of 6 hops, which allShortestPaths enumerates and sorts.
   await api.cypher(
-    `UNWIND range(1, $layers) AS layer
-     UNWIND range(1, $width) AS i
+    `UNWIND range(1, toInteger($layers)) AS layer
+     UNWIND range(1, toInteger($width)) AS i
      CREATE (:Node:Person {id: 'person:slow-' + layer + '-' + i, name: 'Slow ' + layer + '-' + i})`,
     { layers, width },
   );
@@ -28,8 +28,8 @@ beforeAll(async () => {
                            (:Node:Person {id: 'person:slow-to', name: 'To'})`);
   for (let layer = 1; layer < layers; layer++) {
     await api.cypher(
-      `MATCH (a:Person) WHERE a.id STARTS WITH 'person:slow-' + $layer + '-'
-       MATCH (b:Person) WHERE b.id STARTS WITH 'person:slow-' + ($layer + 1) + '-'
+      `MATCH (a:Person) WHERE a.id STARTS WITH 'person:slow-' + toInteger($layer) + '-'
+       MATCH (b:Person) WHERE b.id STARTS WITH 'person:slow-' + toInteger($layer + 1) + '-'
        CREATE (a)-[:PARTICIPATED_IN]->(b)`,
       { layer },
     );
@@ -37,11 +37,14 @@ beforeAll(async () => {
   await api.cypher(
     `MATCH (from:Person {id: 'person:slow-from'}), (to:Person {id: 'person:slow-to'})
      MATCH (first:Person) WHERE first.id STARTS WITH 'person:slow-1-'
-     MATCH (last:Person) WHERE last.id STARTS WITH 'person:slow-' + $layers + '-'
+     MATCH (last:Person) WHERE last.id STARTS WITH 'person:slow-' + toInteger($layers) + '-'
      MERGE (from)-[:PARTICIPATED_IN]->(first)
      MERGE (last)-[:PARTICIPATED_IN]->(to)`,
     { layers },
   );
+  // 10 + 4 × 100 + 10 links: the layers are all there.
+  const [links] = await api.cypher(`MATCH (:Person)-[r:PARTICIPATED_IN]->(:Person) RETURN count(r) AS n`);
+  expect(links!.n).toBe(2 * width + (layers - 1) * width * width);
 }, 300_000);
 
 afterAll(async () => {
