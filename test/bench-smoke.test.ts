@@ -1,5 +1,5 @@
 /**
- * The benchmark's smoke mode (bench/): tiny graph, about a second per server per scenario, the
+ * The benchmark's smoke mode (bench/): tiny graph, 20 timed requests per server per scenario, the
  * equivalence checks included. It runs in its own process with its own Neo4j, as `npm run bench`
  * would, and installs bench/'s dependencies first when they are missing (a fresh clone, CI).
  */

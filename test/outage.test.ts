@@ -11,6 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, expect, it } from 'vitest';
 import { createDriver } from '../src/db/database.js';
+import { nodesByIdCypher } from '../src/graph/records.js';
 import { createLogger } from '../src/logger.js';
 import { freePort, startNeo4j, stopPid, type Instance } from '../src/neo4j/runtime.js';
 import { startServer, type RunningServer } from '../src/server.js';
@@ -67,7 +68,11 @@ it('fails fast with 503 while Neo4j is down and heals when it is back', { timeou
 
   instance = await start();
   // Neo4j is back when a fresh driver's query succeeds (Bolt answers before the database is open).
+  // Then the same driver runs the API's own lookup once, so Neo4j has planned it: what is left to
+  // measure is the API noticing Neo4j is back, not a fresh Neo4j compiling its first plan.
   const probe = createDriver({ uri: instance.uri });
+  let boltAt: number;
+  let warmAt: number;
   try {
     for (let ok = false; !ok;) {
       ok = await probe.executeQuery('RETURN 1').then(
@@ -75,13 +80,15 @@ it('fails fast with 503 while Neo4j is down and heals when it is back', { timeou
         () => new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 50)),
       );
     }
+    boltAt = performance.now();
+    await probe.executeQuery(nodesByIdCypher, { ids: ['person:nobody'] }, { routing: 'READ' });
+    warmAt = performance.now();
   } finally {
     await probe.close();
   }
-  const back = performance.now();
   let recovered: Awaited<ReturnType<typeof ask>> | undefined;
   const attempts: string[] = [];
-  while (performance.now() - back < 60_000) {
+  while (performance.now() - warmAt < 60_000) {
     const answer = await ask();
     attempts.push(`${answer.status}${answer.code ? ` ${answer.code}` : ''} in ${answer.ms.toFixed(0)} ms`);
     if (answer.status === 200) {
@@ -90,11 +97,13 @@ it('fails fast with 503 while Neo4j is down and heals when it is back', { timeou
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  const recoveryMs = performance.now() - back;
+  const recoveryMs = performance.now() - warmAt;
+  const fromBoltMs = performance.now() - boltAt;
   console.log(
     `outage: while Neo4j was down, ${down.length} requests failed with 503 in ` +
       `${down.map((answer) => answer.ms.toFixed(0)).join(', ')} ms (slowest ${slowestDown.toFixed(0)} ms); ` +
-      `after Neo4j answered queries again, the API's first request succeeded ${recoveryMs.toFixed(0)} ms later ` +
+      `after Neo4j answered queries again, the API's first request succeeded ${fromBoltMs.toFixed(0)} ms later, ` +
+      `${recoveryMs.toFixed(0)} ms after the lookup's plan was warm (warming took ${(warmAt - boltAt).toFixed(0)} ms) ` +
       `(${attempts.length} attempts: ${attempts.join('; ')})`,
   );
   expect(recovered?.status).toBe(200);

@@ -10,6 +10,8 @@ export interface DriveOptions {
   connections: number;
   /** Seconds. */
   duration: number;
+  /** A fixed number of requests instead of a duration (smoke mode: a slow machine slows it, never empties it). */
+  amount?: number;
 }
 
 export interface DriveResult {
@@ -27,7 +29,7 @@ export async function drive(url: string, requests: HttpRequest[], options: Drive
   const result = await autocannon({
     url,
     connections: options.connections,
-    duration: options.duration,
+    ...(options.amount ? { amount: options.amount } : { duration: options.duration }),
     timeout: 30,
     requests: [
       {

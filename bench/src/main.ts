@@ -137,6 +137,7 @@ async function main(): Promise<void> {
         const result = await drive(child.url, requests, {
           connections: options.connections,
           duration: options.duration,
+          amount: options.amount,
         });
         const perRequest = (seconds: number | null) => (seconds === null ? null : (seconds * 1000) / result.requests);
         const cpuMsPerRequest = { server: perRequest(serverCpu()), neo4j: perRequest(neo4jCpu()) };

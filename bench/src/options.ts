@@ -11,6 +11,8 @@ export interface Options {
   seed: number;
   /** Seconds of timed load per server per scenario. */
   duration: number;
+  /** Requests of each timed run instead of `duration` (smoke mode), so a busy machine cannot leave one with none. */
+  amount?: number;
   /** Seconds of untimed load per server before each timed run. */
   warmup: number;
   connections: number;
@@ -63,6 +65,7 @@ export function parseOptions(argv: string[]): Options {
     preset,
     seed: positive('seed', values.seed, 1, true),
     duration: positive('duration', values.duration, smoke ? 1 : 10),
+    amount: smoke ? 20 : undefined,
     warmup: positive('warmup', values.warmup, smoke ? 0.5 : 3),
     connections: positive('connections', values.connections, 10, true),
     scenarios: values.scenarios ? values.scenarios.split(',').map((s) => s.trim()) : [],

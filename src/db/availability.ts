@@ -6,7 +6,7 @@
  * it they succeed within a probe interval, without restarting the API.
  */
 import type { Driver } from 'neo4j-driver';
-import { isUnavailable, translateDriverError } from './errors.js';
+import { isUnreachable, translateDriverError } from './errors.js';
 
 const probeIntervalMs = 250;
 
@@ -32,7 +32,7 @@ function probe(driver: Driver, state: State): void {
       () => (state.down = undefined),
       (error: unknown) => {
         // Anything but "unreachable" (e.g. the driver was closed): stop probing, let queries decide.
-        if (isUnavailable(error)) probe(driver, state);
+        if (isUnreachable(error)) probe(driver, state);
         else state.down = undefined;
       },
     );
@@ -46,7 +46,7 @@ export async function guarded<T>(driver: Driver, run: () => Promise<T>): Promise
   try {
     return await run();
   } catch (error) {
-    if (isUnavailable(error) && !state.down) {
+    if (isUnreachable(error) && !state.down) {
       state.down = error as Error;
       probe(driver, state);
     }

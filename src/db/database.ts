@@ -29,7 +29,9 @@ export function createDriver(options: ConnectionOptions): Driver {
     // API heals by itself when Neo4j is back.
     connectionTimeout: options.connectionTimeoutMs ?? 2_000,
     maxTransactionRetryTime: 0,
-    connectionAcquisitionTimeout: 10_000,
+    // Waiting for a free pooled connection is not an outage (Neo4j is up, the pool is busy): wait
+    // as long as the driver's default, so a burst queues instead of failing.
+    connectionAcquisitionTimeout: 60_000,
     userAgent: 'newsgraph',
   });
 }

@@ -14,8 +14,11 @@ export const retryAfterSeconds = 2;
 export const DATABASE_UNAVAILABLE = 'DATABASE_UNAVAILABLE';
 export const DATABASE_TIMEOUT = 'DATABASE_TIMEOUT';
 
-/** True when the error says Neo4j could not be reached (down, restarting, pool starved). */
-export function isUnavailable(error: unknown): boolean {
+/**
+ * True when the error says Neo4j itself could not be reached: a refused, reset or lost connection.
+ * Only this marks Neo4j down for the whole process (./availability.ts).
+ */
+export function isUnreachable(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
   if (
     error instanceof Neo4jError &&
@@ -23,7 +26,20 @@ export function isUnavailable(error: unknown): boolean {
   ) {
     return true;
   }
-  return /Connection acquisition timed out|connect ECONNREFUSED/i.test(error.message);
+  return /connect ECONNREFUSED|ECONNRESET/i.test(error.message);
+}
+
+/**
+ * True when this one query got no connection because every pooled one was busy: Neo4j is up, the
+ * process is just saturated. The request gets a 503 of its own; nothing else is refused because of it.
+ */
+function isPoolStarved(error: unknown): boolean {
+  return error instanceof Error && /Connection acquisition timed out/i.test(error.message);
+}
+
+/** True when the client should hear "database unavailable, retry" (503): unreachable or pool starved. */
+export function isUnavailable(error: unknown): boolean {
+  return isUnreachable(error) || isPoolStarved(error);
 }
 
 function isTimeout(error: unknown): boolean {

@@ -6,10 +6,9 @@
 import DataLoader from 'dataloader';
 import type { Database } from '../db/database.js';
 import type { Cursor } from './arguments.js';
-import { nodeProjection } from '../cypher/build.js';
 import type { TraversalName } from '../model/graph.js';
 import { expansionCountCypher, expansionPageCypher } from './expansions.js';
-import { toNodeRecord, type NodeRecord } from './records.js';
+import { nodesByIdCypher, toNodeRecord, type NodeRecord } from './records.js';
 
 export interface ExpansionKey {
   expansion: TraversalName;
@@ -43,10 +42,7 @@ export async function grouped<K, V>(keys: readonly K[], groupOf: (key: K) => str
 
 export function createLoaders(db: Database) {
   const node = new DataLoader<string, NodeRecord | null>(async (ids) => {
-    const rows = await db.read<{ node: Record<string, unknown> }>(
-      `MATCH (n:Node) WHERE n.id IN $ids RETURN ${nodeProjection('n')} AS node`,
-      { ids: [...ids] },
-    );
+    const rows = await db.read<{ node: Record<string, unknown> }>(nodesByIdCypher, { ids: [...ids] });
     const byId = new Map(rows.map((row) => [row.node.id as string, toNodeRecord(row.node)]));
     return ids.map((id) => byId.get(id) ?? null);
   });

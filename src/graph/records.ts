@@ -3,6 +3,7 @@
  * projection (../cypher/build.ts `nodeProjection`) and `toNodeRecord` are the one way a node leaves
  * the database.
  */
+import { nodeProjection } from '../cypher/build.js';
 import { labels, type Label } from '../model/graph.js';
 import type { Cursor } from './arguments.js';
 
@@ -65,3 +66,9 @@ export interface EdgeRecord {
 
 /** A date at its own precision, as stored: `2022`, `2022-01`, `2022-01-10` or `2022-01-10T19:30`. */
 export type PartialDateRecord = string;
+
+/** The nodes of $ids (in no particular order), whatever their kind: every lookup by id runs this. */
+export const nodesByIdCypher = `
+MATCH (n:Node)
+WHERE n.id IN $ids
+RETURN ${nodeProjection('n')} AS node`;

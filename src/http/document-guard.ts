@@ -3,7 +3,8 @@
  * brackets nest, with graphql's own lexer (a loop, no recursion). graphql's parser is recursive,
  * so a 2,000-deep `{a{a{…}}}` would overflow the stack inside it; and graphql's validation rule
  * OverlappingFieldsCanBeMerged compares fields pairwise, so 1,600 `__typename`s keep it busy for
- * 100-300 ms. Both are refused here first, in time linear in the text and bounded by the token limit.
+ * 100-300 ms, and its fragment-pair checks made 100 fragments spread side by side cost 240 ms (so
+ * spreads and fragment definitions are capped at 30). All are refused here first, in time linear in the text and bounded by the token limit.
  */
 import { GraphQLError, Lexer, Source, TokenKind } from 'graphql';
 
@@ -15,6 +16,8 @@ export interface DocumentLimits {
   maxFields: number;
   /** Fragment spreads (`...Name`) written in the text: validation compares them pairwise too. */
   maxSpreads: number;
+  /** Fragment definitions (`fragment Name on …`): validation compares fragment pairs as well. */
+  maxFragments: number;
 }
 
 const opening = new Set<string>([TokenKind.BRACE_L, TokenKind.PAREN_L, TokenKind.BRACKET_L]);
@@ -30,6 +33,7 @@ export function checkDocument(text: string, limits: DocumentLimits): GraphQLErro
   let nesting = 0;
   let fields = 0;
   let spreads = 0;
+  let fragments = 0;
   // For each open bracket: whether it holds values (arguments, lists, input objects), where names
   // are not fields. `{` opens a selection set unless it is inside values.
   const valueBrackets: boolean[] = [];
@@ -62,6 +66,15 @@ export function checkDocument(text: string, limits: DocumentLimits): GraphQLErro
           return new GraphQLError(
             `The query spreads fragments more than ${limits.maxSpreads} times, the most this server reads.`,
             { extensions: { code: 'TOO_MANY_FRAGMENT_SPREADS', maxSpreads: limits.maxSpreads } },
+          );
+        }
+      }
+      if (token.kind === TokenKind.NAME && token.value === 'fragment' && valueBrackets.length === 0) {
+        fragments += 1;
+        if (fragments > limits.maxFragments) {
+          return new GraphQLError(
+            `The query defines more than ${limits.maxFragments} fragments, the most this server reads.`,
+            { extensions: { code: 'TOO_MANY_FRAGMENTS', maxFragments: limits.maxFragments } },
           );
         }
       }

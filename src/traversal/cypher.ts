@@ -82,11 +82,7 @@ ORDER BY id
 LIMIT $room
 RETURN id`;
 
-/** The nodes of $ids (in no particular order). */
-export const nodesByIdCypher = `
-MATCH (n:Node)
-WHERE n.id IN $ids
-RETURN ${nodeProjection('n')} AS node`;
+export { nodesByIdCypher } from '../graph/records.js';
 
 /** The relationships among the nodes of $ids, of $types when given, at most $limit. */
 export const relationshipsAmongCypher = `
