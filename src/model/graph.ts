@@ -28,7 +28,17 @@ export const nodeProperties = {
   // Statements also keep their text under `text_<analyzer>` for the language's full-text index (seed/full-text.ts).
   Statement: ['text', 'language', 'summary', 'kind', 'date', 'datePrecision', 'dateOrder'],
   // ingestedBy and ingestedAt are written by the ingest mutation (src/ingest), not by seed rows.
-  Article: ['headline', 'sourceFile', 'language', 'url', 'date', 'datePrecision', 'dateOrder', 'ingestedBy', 'ingestedAt'],
+  Article: [
+    'headline',
+    'sourceFile',
+    'language',
+    'url',
+    'date',
+    'datePrecision',
+    'dateOrder',
+    'ingestedBy',
+    'ingestedAt',
+  ],
   Topic: ['name', 'description'],
 } as const satisfies Record<Label, readonly string[]>;
 
