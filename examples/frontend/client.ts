@@ -1,0 +1,218 @@
+/**
+ * A newsgraph client for a frontend: urql with graphcache, a normalised cache configured from the
+ * schema (cache.ts), fragments on `Node`, and pages that merge as a list grows. The README's
+ * "For frontends" section shows this file; test/frontend.test.ts runs it against a real server.
+ */
+import {
+  Client,
+  fetchExchange,
+  gql,
+  type AnyVariables,
+  type OperationResult,
+  type TypedDocumentNode,
+} from '@urql/core';
+import { cacheExchange } from '@urql/exchange-graphcache';
+import { keys, resolvers } from './cache.js';
+import schema from './generated/schema.js';
+
+export interface NewsgraphClientOptions {
+  /** The GraphQL endpoint, e.g. `http://localhost:4000/graphql`. */
+  url: string;
+  /** Headers on every request, e.g. `{ authorization: 'Bearer …' }` when the server has READ_TOKENS. */
+  headers?: Record<string, string>;
+  /** A fetch of your own (the default is the global one). */
+  fetch?: typeof fetch;
+}
+
+export function createNewsgraphClient({ url, headers, fetch }: NewsgraphClientOptions): Client {
+  return new Client({
+    url,
+    fetch,
+    fetchOptions: headers ? { headers } : undefined,
+    // POST always: a long query never meets URL limits, and the JSON body is what Apollo Server's
+    // CSRF protection expects from a browser (its preflight is answered for CORS_ORIGINS).
+    preferGetMethod: false,
+    exchanges: [
+      cacheExchange({
+        // The schema tells graphcache which types implement Node and which belong to a union, so a
+        // fragment on `Node` matches a Person exactly instead of by guesswork.
+        schema,
+        keys,
+        resolvers,
+      }),
+      fetchExchange,
+    ],
+  });
+}
+
+/**
+ * What a list or a drawing needs of any node: its type, id and a label. Issue 10 item 2 adds
+ * `displayName` to `Node`: then the inline fragments below become that one field.
+ */
+export const NodeLabel = gql`
+  fragment NodeLabel on Node {
+    __typename
+    id
+    ... on Person {
+      name
+    }
+    ... on Organization {
+      name
+    }
+    ... on Place {
+      name
+    }
+    ... on Meeting {
+      name
+    }
+    ... on Topic {
+      name
+    }
+    ... on Statement {
+      summary
+    }
+    ... on Article {
+      headline
+    }
+  }
+`;
+
+export interface NodeLabelFields {
+  __typename: string;
+  id: string;
+  name?: string;
+  summary?: string;
+  headline?: string;
+}
+
+/** A node's label from the NodeLabel fragment (with item 2: `node.displayName`). */
+export const label = (node: NodeLabelFields): string => node.name ?? node.summary ?? node.headline ?? node.id;
+
+export const PageFields = gql`
+  fragment PageFields on PageInfo {
+    hasNextPage
+    hasPreviousPage
+    startCursor
+    endCursor
+  }
+`;
+
+export interface PageInfo {
+  hasNextPage: boolean;
+  hasPreviousPage: boolean;
+  startCursor: string | null;
+  endCursor: string | null;
+}
+
+export interface Connection<T> {
+  totalCount: number;
+  edges: { cursor: string; node: T }[];
+  pageInfo: PageInfo;
+}
+
+export interface PagingVariables {
+  first?: number;
+  after?: string | null;
+}
+
+export interface PersonPage {
+  person:
+    | (NodeLabelFields & {
+        description: string | null;
+        aliases: { name: string; language: string }[];
+        statements: Connection<NodeLabelFields & { date: { iso: string; precision: string } | null }>;
+      })
+    | null;
+}
+
+/** A person's page: the person, and their statements a page at a time. */
+export const PersonPageQuery: TypedDocumentNode<PersonPage, { id: string } & PagingVariables> = gql`
+  query PersonPage($id: ID!, $first: Int, $after: String) {
+    person(id: $id) {
+      ...NodeLabel
+      description
+      aliases {
+        name
+        language
+      }
+      statements(first: $first, after: $after) {
+        totalCount
+        edges {
+          cursor
+          node {
+            ...NodeLabel
+            date {
+              iso
+              precision
+            }
+          }
+        }
+        pageInfo {
+          ...PageFields
+        }
+      }
+    }
+  }
+  ${NodeLabel}
+  ${PageFields}
+`;
+
+export interface PeoplePage {
+  people: Connection<NodeLabelFields & { description: string | null }>;
+}
+
+/** Everyone, by name, a page at a time. */
+export const PeopleQuery: TypedDocumentNode<PeoplePage, PagingVariables> = gql`
+  query People($first: Int, $after: String) {
+    people(first: $first, after: $after) {
+      totalCount
+      edges {
+        cursor
+        node {
+          ...NodeLabel
+          description
+        }
+      }
+      pageInfo {
+        ...PageFields
+      }
+    }
+  }
+  ${NodeLabel}
+  ${PageFields}
+`;
+
+/**
+ * The variables that fetch the page after this one, or null at the end. With relayPagination the
+ * answer to them is the whole list so far, this page's edges followed by the next's.
+ * Issue 10 item 1 adds `last`/`before`: `previousPage` below is the same with
+ * `{ last: size, before: pageInfo.startCursor }` while `pageInfo.hasPreviousPage`.
+ */
+export function nextPage(pageInfo: PageInfo, size: number): PagingVariables | null {
+  return pageInfo.hasNextPage && pageInfo.endCursor ? { first: size, after: pageInfo.endCursor } : null;
+}
+
+/**
+ * Pages a connection forward to its end and returns the last answer, which holds the whole list
+ * (merged by the cache). `pick` finds the connection in an answer.
+ */
+export async function loadAll<Data, Variables extends AnyVariables & PagingVariables>(
+  client: Client,
+  query: TypedDocumentNode<Data, Variables>,
+  variables: Variables,
+  pick: (data: Data) => Connection<unknown>,
+): Promise<Data> {
+  let result = ensureData(await client.query(query, variables).toPromise());
+  for (let more = nextPage(pick(result).pageInfo, variables.first ?? 20); more;) {
+    result = ensureData(await client.query(query, { ...variables, ...more }).toPromise());
+    more = nextPage(pick(result).pageInfo, variables.first ?? 20);
+  }
+  return result;
+}
+
+/** The data of an answer, or its error (network or GraphQL) thrown. */
+export function ensureData<Data>(result: OperationResult<Data>): Data {
+  if (result.error) throw result.error;
+  if (!result.data) throw new Error('The server sent no data.');
+  return result.data;
+}
