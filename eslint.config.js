@@ -5,7 +5,9 @@ import tseslint from 'typescript-eslint';
 export default tseslint.config(
   // bench/ has dependencies of its own (bench/package.json), absent until `npm --prefix bench ci`:
   // it is linted with this configuration by `npm --prefix bench run check`, which the smoke test runs.
-  { ignores: ['src/generated/**', 'examples/frontend/generated/**', 'dist/**', 'coverage/**', '.neo4j/**', 'bench/**'] },
+  {
+    ignores: ['src/generated/**', 'examples/frontend/generated/**', 'dist/**', 'coverage/**', '.neo4j/**', 'bench/**'],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
