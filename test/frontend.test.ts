@@ -3,9 +3,12 @@
  * server: fragments on Node, a normalised cache configured from the schema, paging to the end of a
  * list, and CORS for an origin from CORS_ORIGINS.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import { getNamedType, buildSchema, isInterfaceType, isObjectType, type GraphQLObjectType } from 'graphql';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
 import { parseCorsOrigins } from '../src/http/cors.js';
+import { repoRoot } from '../src/paths.js';
 import { loadTypeDefs } from '../src/schema.js';
 import { connectionsRepeatingNodes, idIsNotIdentity, keys, resolvers, valueTypes } from '../examples/frontend/cache.js';
 import {
@@ -104,6 +107,21 @@ describe('the cache configuration, read from the schema', () => {
     expect(configured.sort()).toEqual(paged.sort());
     expect(repeating).toContain('Person.positions');
     expect(repeating).toContain('Organization.members');
+  });
+});
+
+describe('the README', () => {
+  it('shows the client code as it is in examples/frontend/', () => {
+    const readme = fs.readFileSync(path.join(repoRoot, 'README.md'), 'utf8');
+    const section = readme.slice(readme.indexOf('## For frontends'), readme.indexOf('## For researchers'));
+    const blocks = [...section.matchAll(/```ts\n([\s\S]*?)```/g)].map((match) => match[1]!);
+    expect(blocks.length).toBeGreaterThanOrEqual(4);
+    // Prettier formats code in Markdown a little differently: compare without whitespace.
+    const squeeze = (text: string) => text.replace(/\s+/g, '');
+    const code = ['client.ts', 'cache.ts']
+      .map((file) => squeeze(fs.readFileSync(path.join(repoRoot, 'examples/frontend', file), 'utf8')))
+      .join('');
+    for (const block of blocks) expect(code, block).toContain(squeeze(block));
   });
 });
 

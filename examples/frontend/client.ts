@@ -29,8 +29,8 @@ export function createNewsgraphClient({ url, headers, fetch }: NewsgraphClientOp
     url,
     fetch,
     fetchOptions: headers ? { headers } : undefined,
-    // POST always: a long query never meets URL limits, and the JSON body is what Apollo Server's
-    // CSRF protection expects from a browser (its preflight is answered for CORS_ORIGINS).
+    // POST always: a long query never meets URL limits (the server refuses URLs over 16 KB), and a
+    // JSON body is not a "simple" request, so a browser asks first (CORS_ORIGINS answers it).
     preferGetMethod: false,
     exchanges: [
       cacheExchange({
