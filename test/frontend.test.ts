@@ -10,7 +10,14 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi, t
 import { parseCorsOrigins } from '../src/http/cors.js';
 import { repoRoot } from '../src/paths.js';
 import { loadTypeDefs } from '../src/schema.js';
-import { connectionsRepeatingNodes, idIsNotIdentity, keys, resolvers, valueTypes } from '../examples/frontend/cache.js';
+import {
+  connectionsRepeatingNodes,
+  identifiedOutsideNode,
+  idIsNotIdentity,
+  keys,
+  resolvers,
+  valueTypes,
+} from '../examples/frontend/cache.js';
 import {
   createNewsgraphClient,
   ensureData,
@@ -88,7 +95,10 @@ describe('the cache configuration, read from the schema', () => {
     const nodes = new Set(schema.getPossibleTypes(node).map((type) => type.name));
     for (const name of nodes) expect(keys[name], name).toBeUndefined();
     const otherWithId = objects.filter((type) => 'id' in type.getFields() && !nodes.has(type.name));
-    expect(otherWithId.map((type) => type.name).sort()).toEqual(Object.keys(idIsNotIdentity).sort());
+    expect(otherWithId.map((type) => type.name).sort()).toEqual(
+      [...Object.keys(idIsNotIdentity), ...Object.keys(identifiedOutsideNode)].sort(),
+    );
+    for (const name of Object.keys(identifiedOutsideNode)) expect(keys[name], name).toBeUndefined();
   });
 
   it('merges the pages of every paginated connection but those whose edges can repeat a node', () => {

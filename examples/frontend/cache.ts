@@ -33,6 +33,13 @@ export const idIsNotIdentity: Readonly<Record<string, string>> = {
 };
 
 /**
+ * Types outside `Node` whose `id` does identify one thing, kept as entities (keyed by id), with the
+ * reason. None today; every non-Node type with an `id` must be here or in idIsNotIdentity (the test
+ * checks it). Once issue 10 item 1 has given GraphRelationship a unique id, it moves here.
+ */
+export const identifiedOutsideNode: Readonly<Record<string, string>> = {};
+
+/**
  * Connections whose edges can lead to the same node twice (two positions in one organization, with
  * different titles or dates). relayPagination drops an edge whose node it has already seen, so these
  * are not merged: each page is cached on its own and the page list is the application's to keep.
