@@ -76,7 +76,9 @@ export class GraphView {
         { selector: 'node:selected', style: { 'border-width': 4, 'border-color': '#facc15', 'z-index': 10 } },
         {
           selector: 'edge',
-          style: { width: 1, 'line-color': '#cbd5e1', 'curve-style': 'haystack', opacity: 0.8 },
+          // Relationships are not clicked: leaving them out of hit-testing spares checking thousands of them
+          // at every press and pointer move.
+          style: { width: 1, 'line-color': '#cbd5e1', 'curve-style': 'haystack', opacity: 0.8, events: 'no' },
         },
         {
           selector: 'edge.on-path',
