@@ -27,21 +27,38 @@ export interface CompiledQuery {
   compilation: Compilation;
 }
 
-/** The query of a lookup by id: of one label, or of any (`node`) when `label` is null. */
-export function lookupQuery(info: GraphQLResolveInfo, id: string, label: Label | null): CompiledQuery {
+/**
+ * The query of nodes of `types` bound to `n` by the clauses `head` writes (given the compilation, for
+ * its parameters), with everything selected below the root field.
+ */
+function nodesQuery(info: GraphQLResolveInfo, types: Label[], head: (c: Compilation) => string[]): CompiledQuery {
   const selection = selectionOf(info);
-  const types = label ? [label] : labelsOf(selection, getNamedType(info.returnType));
   const plan = planLevel(selection, types, selectionSets(info));
   const compilation = new Compilation();
-  const idParam = compilation.params.add(id);
+  const match = head(compilation);
   const { calls, entries } = levelCalls(plan, 'n', compilation);
-  const cypher = [
-    `MATCH (n:Node {id: ${idParam}})`,
-    ...(label ? [`WHERE n:${label}`] : []),
-    ...calls,
-    `RETURN ${levelProjection(plan, 'n', entries)} AS node`,
-  ].join('\n');
+  const cypher = [...match, ...calls, `RETURN ${levelProjection(plan, 'n', entries)} AS node`].join('\n');
   return { cypher, params: compilation.params.values, plan, compilation };
+}
+
+/** The query of a lookup by id: of one label, or of any (`node`) when `label` is null. */
+export function lookupQuery(info: GraphQLResolveInfo, id: string, label: Label | null): CompiledQuery {
+  const types = label ? [label] : labelsOf(selectionOf(info), getNamedType(info.returnType));
+  return nodesQuery(info, types, (c) => [
+    `MATCH (n:Node {id: ${c.params.add(id)}})`,
+    ...(label ? [`WHERE n:${label}`] : []),
+  ]);
+}
+
+/** The query of `nodes(ids)`: each node found, of any label, with the id it was asked by. */
+export function idsQuery(info: GraphQLResolveInfo, ids: readonly string[]): CompiledQuery {
+  const types = labelsOf(selectionOf(info), getNamedType(info.returnType));
+  return nodesQuery(info, types, (c) => [`MATCH (n:Node)`, `WHERE n.id IN ${c.params.add(ids)}`]);
+}
+
+async function readNodes(ctx: GraphContext, query: CompiledQuery): Promise<NodeRecord[]> {
+  const rows = await ctx.db.read<{ node: Record<string, unknown> }>(query.cypher, query.params);
+  return rows.map((row) => toRecord(row.node, query.plan, query.compilation));
 }
 
 export async function lookupNode(
@@ -50,9 +67,14 @@ export async function lookupNode(
   id: string,
   label: Label | null,
 ): Promise<NodeRecord | null> {
-  const query = lookupQuery(info, id, label);
-  const [row] = await ctx.db.read<{ node: Record<string, unknown> }>(query.cypher, query.params);
-  return row ? toRecord(row.node, query.plan, query.compilation) : null;
+  const [node] = await readNodes(ctx, lookupQuery(info, id, label));
+  return node ?? null;
+}
+
+/** The nodes of `ids` in their order, null where none has the id: one query, whatever their number. */
+export async function lookupNodes(ctx: GraphContext, info: GraphQLResolveInfo, ids: readonly string[]) {
+  const byId = new Map((await readNodes(ctx, idsQuery(info, ids))).map((node) => [node.id, node]));
+  return ids.map((id) => byId.get(id) ?? null);
 }
 
 /** A root list as its domain describes it: which nodes, in which order (see ../graph/list.ts). */

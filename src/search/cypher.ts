@@ -2,6 +2,7 @@
 import { languageIndex, languageAnalyzers } from '../seed/full-text.js';
 import { fullTextIndex } from '../seed/load.js';
 import { nodeProjection } from '../cypher/build.js';
+import { fullText } from '../model/graph.js';
 
 /** The language indexes that exist and are online (the seeder creates them for the languages it loads). */
 export const languageIndexesCypher = `
@@ -52,7 +53,7 @@ export function searchTerms(text: string): string[] {
 }
 
 /** The properties the full-text index covers, in the order a match is reported. */
-export const searchedFields = ['name', 'aliases', 'headline', 'text', 'summary', 'description'] as const;
+export const searchedFields = fullText.properties;
 
 /** The fields a language index covers (full-text.ts), as the fields a client sees, in the order reported. */
-export const languageFields = ['text', 'headline', 'summary', 'description'] as const;
+export const languageFields = ['text', ...fullText.english] as const;

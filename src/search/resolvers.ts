@@ -33,7 +33,7 @@ const wordsOf = (text: string) =>
 function wholeWordMatch(node: NodeRecord, words: Set<string>): { field: string; text: string } | null {
   for (const field of searchedFields) {
     const value = node[field];
-    const texts = Array.isArray(value) ? (value as string[]) : typeof value === 'string' ? [value] : [];
+    const texts = (Array.isArray(value) ? value : [value]).filter((text) => typeof text === 'string');
     for (const text of texts) {
       if (wordsOf(text).some((word) => words.has(word))) return { field, text };
     }

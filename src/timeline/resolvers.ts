@@ -1,7 +1,8 @@
 /** `timeline`: what an entity did or what happened about it, in date order. */
 import { dateArgument, pageArguments } from '../graph/arguments.js';
 import { connection, pageFromRows } from '../graph/connection.js';
-import { toNodeRecord } from '../graph/records.js';
+import { dateOf, required } from '../graph/node-fields.js';
+import { isRecordOf, toNodeRecord } from '../graph/records.js';
 import type { Resolvers } from '../generated/graphql.js';
 import { timelineCountCypher, timelinePageCypher } from './cypher.js';
 
@@ -19,7 +20,10 @@ export const timelineResolvers: Resolvers = {
             limit: first + 1,
           });
           return pageFromRows(
-            rows.map((row) => ({ node: ctx.loaders.prime(toNodeRecord(row.node)), key: row.key })),
+            rows.flatMap((row) => {
+              const node = ctx.loaders.prime(toNodeRecord(row.node));
+              return isRecordOf('Meeting', node) || isRecordOf('Statement', node) ? [{ node, key: row.key }] : [];
+            }),
             first,
             after,
           );
@@ -29,6 +33,6 @@ export const timelineResolvers: Resolvers = {
     },
   },
   TimelineEdge: {
-    date: (edge) => edge.node.date as string,
+    date: (edge) => required(dateOf(edge.node.date), edge.node.id, 'date'),
   },
 };
