@@ -14,12 +14,12 @@ import {
   type PropertyType,
   type TraversalName,
 } from '../model/graph.js';
-import { listQuery } from '../query/root.js';
+import { listQuery, type ListSource } from '../query/root.js';
 import { toRecord } from '../query/compile.js';
 import { pageArguments } from './arguments.js';
 import { connection, pageFromRows, type ConnectionRecord } from './connection.js';
 import type { GraphContext as Context } from './context.js';
-import { isRecordOf, type RecordOf } from './records.js';
+import { isRecordOf, type NodeRecord, type RecordOf } from './records.js';
 
 /** Sort keys of lists: never null, so that keyset comparisons hold; names ignore case. */
 export const byName = sortKey('name', 'n');
@@ -51,11 +51,25 @@ export function listConnection<L extends Label>(
   args: { first?: number | null; after?: string | null },
   info: GraphQLResolveInfo,
 ): ConnectionRecord<RecordOf<L>> {
-  const { first, after } = pageArguments(args);
   const conditions = query.anchor ? [`n:${query.label}`, ...query.where] : query.where;
   const where = conditions.length > 0 ? `\nWHERE ${conditions.join(' AND ')}` : '';
   const match = (query.anchor ? `${query.anchor}\nWITH DISTINCT n` : `MATCH (n:${query.label})`) + where;
-  const compiled = listQuery(info, { ...query, match }, first, after);
+  return sourceConnection(ctx, { ...query, match }, args, info, (node) => isRecordOf(query.label, node));
+}
+
+/**
+ * A page of the nodes a source binds, compiled with everything selected on them into one query
+ * (its count too, when selected). `accept` tells the records of the connection's node type.
+ */
+export function sourceConnection<N extends NodeRecord>(
+  ctx: Context,
+  source: ListSource,
+  args: { first?: number | null; after?: string | null },
+  info: GraphQLResolveInfo,
+  accept: (node: NodeRecord) => node is N,
+): ConnectionRecord<N> {
+  const { first, after } = pageArguments(args);
+  const compiled = listQuery(info, source, first, after);
   let answer: Promise<ListRow> | undefined;
   const run = () =>
     (answer ??= ctx.db.read<ListRow>(compiled.cypher, compiled.params).then((rows) => rows[0] ?? { items: [] }));
@@ -64,13 +78,13 @@ export function listConnection<L extends Label>(
       const { items } = await run();
       const rows = items.flatMap((item) => {
         const node = toRecord(item.node, compiled.plan, compiled.compilation);
-        return isRecordOf(query.label, node) ? [{ node, key: item.key }] : [];
+        return accept(node) ? [{ node, key: item.key }] : [];
       });
       return pageFromRows(rows, first, after);
     },
     async () => {
       if (compiled.count) return (await run()).total ?? 0;
-      const [row] = await ctx.db.read<{ total: number }>(`${match}\nRETURN count(n) AS total`, query.params);
+      const [row] = await ctx.db.read<{ total: number }>(`${source.match}\nRETURN count(n) AS total`, source.params);
       return row?.total ?? 0;
     },
   );

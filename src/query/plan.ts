@@ -195,13 +195,22 @@ function planRelation(
   // A `via` object: its `via` field is the neighbour, its other fields read the relationship.
   const viaField = isObjectType(target) ? target.getFields()[via] : undefined;
   if (!isObjectType(target) || !viaField) return null;
+  const { items, others } = fieldItems(ctx, target, nodes, via);
+  return planned(planLevel(ctx, labelsOf(ctx, getNamedType(viaField.type)), items), false, others);
+}
+
+/**
+ * The selection sets of field `name` of the objects of `type` that `nodes` select (a search result's
+ * `node`, an article position's `article`), and whether anything else but `__typename` is selected.
+ */
+export function fieldItems(ctx: SelectionContext, type: GraphQLObjectType, nodes: readonly FieldNode[], name: string) {
   const items: SelectionSetNode[] = [];
-  let rel = false;
-  for (const [, fields] of collectFields(ctx, target, subSelections(nodes))) {
-    if (fields[0]!.name.value === via) items.push(...subSelections(fields));
-    else if (fields[0]!.name.value !== '__typename') rel = true;
+  let others = false;
+  for (const [, fields] of collectFields(ctx, type, subSelections(nodes))) {
+    if (fields[0]!.name.value === name) items.push(...subSelections(fields));
+    else if (fields[0]!.name.value !== '__typename') others = true;
   }
-  return planned(planLevel(ctx, labelsOf(ctx, getNamedType(viaField.type)), items), false, rel);
+  return { items, others };
 }
 
 /** The labels of a connection's items (the type of its `nodes`). */

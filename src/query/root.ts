@@ -10,6 +10,7 @@ import type { NodeRecord } from '../graph/records.js';
 import type { Label } from '../model/graph.js';
 import { Compilation, levelCalls, levelProjection, toRecord } from './compile.js';
 import { connectionItems, labelsOf, planLevel, type LevelPlan, type SelectionContext } from './plan.js';
+import type { SelectionSetNode } from 'graphql';
 
 export const selectionOf = (info: GraphQLResolveInfo): SelectionContext => ({
   schema: info.schema,
@@ -27,19 +28,49 @@ export interface CompiledQuery {
   compilation: Compilation;
 }
 
+/** What a query of nodes returns besides each node, and how its rows are ordered. */
+export interface ItemsOptions {
+  /** Properties read by fields around the nodes (a timeline edge's `date`), fetched whatever is selected. */
+  reads?: readonly string[];
+  /** Further columns of each row, bound by `head` (a search hit's `score`). */
+  columns?: readonly string[];
+  /** The rows' order, on the returned columns (`node` is the projected node). */
+  order?: string;
+}
+
 /**
  * The query of nodes of `types` bound to `n` by the clauses `head` writes (given the compilation, for
- * its parameters), with everything selected below the root field.
+ * its parameters), each with what `sets` select on it, one row per node.
  */
-function nodesQuery(info: GraphQLResolveInfo, types: Label[], head: (c: Compilation) => string[]): CompiledQuery {
-  const selection = selectionOf(info);
-  const plan = planLevel(selection, types, selectionSets(info));
+export function itemsQuery(
+  selection: SelectionContext,
+  types: Label[],
+  sets: readonly SelectionSetNode[],
+  head: (c: Compilation) => string[],
+  options: ItemsOptions = {},
+): CompiledQuery {
+  const plan = withReads(planLevel(selection, types, sets), options.reads);
   const compilation = new Compilation();
   const match = head(compilation);
   const { calls, entries } = levelCalls(plan, 'n', compilation);
-  const cypher = [...match, ...calls, `RETURN ${levelProjection(plan, 'n', entries)} AS node`].join('\n');
+  const columns = [`${levelProjection(plan, 'n', entries)} AS node`, ...(options.columns ?? [])];
+  const cypher = [
+    ...match,
+    ...calls,
+    `RETURN ${columns.join(', ')}`,
+    ...(options.order ? [`ORDER BY ${options.order}`] : []),
+  ].join('\n');
   return { cypher, params: compilation.params.values, plan, compilation };
 }
+
+/** A plan that also fetches `reads` (unless it fetches whole nodes anyway). */
+function withReads(plan: LevelPlan, reads: readonly string[] = []): LevelPlan {
+  if (plan.properties !== 'all') for (const property of reads) plan.properties.add(property);
+  return plan;
+}
+
+const nodesQuery = (info: GraphQLResolveInfo, types: Label[], head: (c: Compilation) => string[]) =>
+  itemsQuery(selectionOf(info), types, selectionSets(info), head);
 
 /** The query of a lookup by id: of one label, or of any (`node`) when `label` is null. */
 export function lookupQuery(info: GraphQLResolveInfo, id: string, label: Label | null): CompiledQuery {
@@ -79,7 +110,10 @@ export async function lookupNodes(ctx: GraphContext, info: GraphQLResolveInfo, i
 
 /** A root list as its domain describes it: which nodes, in which order (see ../graph/list.ts). */
 export interface ListSource {
-  label: Label;
+  /** The label of the items, or the labels they may have (a timeline's meetings and statements). */
+  label: Label | readonly Label[];
+  /** Properties the connection's own fields read from each item (a timeline edge's `date`). */
+  reads?: readonly string[];
   /** The MATCH (and WHERE) clauses binding `n`; their values are in `params`. */
   match: string;
   params: Record<string, unknown>;
@@ -104,7 +138,8 @@ export function listQuery(
     getNamedType(info.returnType) as GraphQLObjectType,
     info.fieldNodes,
   );
-  const plan = planLevel(selection, [source.label], items);
+  const types = typeof source.label === 'string' ? [source.label] : [...source.label];
+  const plan = withReads(planLevel(selection, types, items), source.reads);
   const compilation = new Compilation('q');
   const { params } = compilation;
   const [afterKey, afterId] = [params.add(after?.key ?? null), params.add(after?.id ?? null)];
