@@ -227,9 +227,9 @@ describe('nodes met more than once in one answer', () => {
 describe('Cypher round trips of search, nodes and timeline', () => {
   const itemFields = `
     __typename
-    id
+    ... on Node { id }
     ... on Meeting { name participants(first: 5) { nodes { __typename id name } } place { name } }
-    ... on Statement { summary speaker { __typename id name } mentions(first: 5) { totalCount nodes { __typename id } } }
+    ... on Statement { summary speaker { __typename id name } mentions(first: 5) { totalCount nodes { __typename ... on Node { id } } } }
     ... on Person { name positions(first: 3) { edges { title node { id name } } } }`;
 
   async function busiest() {

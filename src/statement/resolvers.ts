@@ -32,8 +32,13 @@ export const statementResolvers: Resolvers = {
       if (!reported || !article) return null;
       return {
         article,
-        paragraph: required(reported.rel.paragraph, `${statement.id} in its article`, 'paragraph'),
-        offset: required(reported.rel.offset, `${statement.id} in its article`, 'offset'),
+        // Read only when selected: a compiled query fetches the relationship only then.
+        get paragraph() {
+          return required(reported.rel.paragraph, `${statement.id} in its article`, 'paragraph');
+        },
+        get offset() {
+          return required(reported.rel.offset, `${statement.id} in its article`, 'offset');
+        },
       };
     },
   },
