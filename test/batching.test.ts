@@ -225,11 +225,12 @@ describe('nodes met more than once in one answer', () => {
  * items select in one query (search first asks which language indexes exist), however many items.
  */
 describe('Cypher round trips of search, nodes and timeline', () => {
-  const itemFields = `
+  const eventFields = `
     __typename
     ... on Node { id }
     ... on Meeting { name participants(first: 5) { nodes { __typename id name } } place { name } }
-    ... on Statement { summary speaker { __typename id name } mentions(first: 5) { totalCount nodes { __typename ... on Node { id } } } }
+    ... on Statement { summary speaker { __typename id name } mentions(first: 5) { totalCount nodes { __typename ... on Node { id } } } }`;
+  const itemFields = `${eventFields}
     ... on Person { name positions(first: 3) { edges { title node { id name } } } }`;
 
   async function busiest() {
@@ -246,7 +247,7 @@ describe('Cypher round trips of search, nodes and timeline', () => {
     const run = async (first: number) => {
       const response = await api.query(
         `query ($of: ID!, $first: Int!) {
-          timeline(of: $of, first: $first) { totalCount edges { date { iso } node { ${itemFields} } } }
+          timeline(of: $of, first: $first) { totalCount edges { date { iso } node { ${eventFields} } } }
         }`,
         { of, first },
       );
