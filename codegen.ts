@@ -3,6 +3,24 @@
  * `npm run codegen` regenerates; the test command fails when the committed output is stale.
  */
 import type { CodegenConfig } from '@graphql-codegen/cli';
+import { readFileSync, readdirSync } from 'node:fs';
+import { buildSchema, getNamedType, isAbstractType, isObjectType } from 'graphql';
+import { labels } from './src/model/graph.js';
+
+/** Every connection type of the SDL over nodes of the model (`PersonConnection` → `Person`), with its nodes' type. */
+function connectionNodes(): [string, string][] {
+  const sdl = readdirSync('schema')
+    .filter((file) => file.endsWith('.graphql'))
+    .map((file) => readFileSync(`schema/${file}`, 'utf8'));
+  const schema = buildSchema(sdl.join('\n'));
+  return Object.values(schema.getTypeMap()).flatMap((type) => {
+    const nodes = isObjectType(type) && type.name.endsWith('Connection') ? type.getFields().nodes : undefined;
+    const item = nodes && getNamedType(nodes.type);
+    const members = item && (isAbstractType(item) ? schema.getPossibleTypes(item) : [item]);
+    const ofNodes = members?.every((member) => (labels as readonly string[]).includes(member.name));
+    return item && ofNodes ? [[type.name.slice(0, -'Connection'.length), item.name]] : [];
+  });
+}
 
 const config: CodegenConfig = {
   schema: 'schema/*.graphql',
@@ -29,33 +47,16 @@ const config: CodegenConfig = {
         enumsAsTypes: true,
         avoidOptionals: { field: true, inputValue: false, object: false, defaultValue: false },
         scalars: { JSONObject: 'Record<string, unknown>' },
-        // Resolvers pass the project's own records around; see src/graph/records.ts and connection.ts.
+        // Resolvers pass the project's own records: one typed record per label of the model (src/graph/records.ts).
         mappers: {
+          ...Object.fromEntries(labels.map((label) => [label, `../graph/records.js#${label}Record`])),
+          Node: '../graph/records.js#NodeRecord',
+          Actor: '../graph/records.js#ActorRecord',
+          // Connections and edges carry records of their nodes' type, read from the SDL's `nodes` field.
           ...Object.fromEntries(
-            ['Node', 'Actor', 'Person', 'Organization', 'Place', 'Meeting', 'Statement', 'Article', 'Topic'].map(
-              (t) => [t, '../graph/records.js#NodeRecord'],
-            ),
-          ),
-          ...Object.fromEntries(
-            [
-              'Actor',
-              'Mention',
-              'Person',
-              'Position',
-              'MetWith',
-              'Organization',
-              'Member',
-              'Place',
-              'Meeting',
-              'Participation',
-              'Participant',
-              'Statement',
-              'Article',
-              'Topic',
-              'Timeline',
-            ].flatMap((t) => [
-              [`${t}Connection`, '../graph/connection.js#ConnectionRecord'],
-              [`${t}Edge`, '../graph/records.js#EdgeRecord'],
+            connectionNodes().flatMap(([connection, node]) => [
+              [`${connection}Connection`, `../graph/connection.js#ConnectionRecord<ResolversParentTypes['${node}']>`],
+              [`${connection}Edge`, `../graph/records.js#EdgeRecord<ResolversParentTypes['${node}']>`],
             ]),
           ),
           PartialDate: '../graph/records.js#PartialDateRecord',

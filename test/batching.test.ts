@@ -219,3 +219,85 @@ describe('nodes met more than once in one answer', () => {
     }
   });
 });
+
+/**
+ * search, nodes(ids) and timeline are compiled like lookups and lists: the page and everything its
+ * items select in one query (search first asks which language indexes exist), however many items.
+ */
+describe('Cypher round trips of search, nodes and timeline', () => {
+  const eventFields = `
+    __typename
+    ... on Node { id }
+    ... on Meeting { name participants(first: 5) { nodes { __typename id name } } place { name } }
+    ... on Statement { summary speaker { __typename id name } mentions(first: 5) { totalCount nodes { __typename ... on Node { id } } } }`;
+  const itemFields = `${eventFields}
+    ... on Person { name positions(first: 3) { edges { title node { id name } } } }`;
+
+  async function busiest() {
+    const [row] = await api.cypher(
+      `MATCH (p:Person)
+       WITH p, COUNT { (p)-[:STATED]->() } + COUNT { (p)-[:PARTICIPATED_IN]->() } AS items
+       RETURN p.id AS id ORDER BY items DESC, id LIMIT 1`,
+    );
+    return row!.id as string;
+  }
+
+  it('timeline: one query for 2 items and for 40, with their nested fields and the count', async () => {
+    const of = await busiest();
+    const run = async (first: number) => {
+      const response = await api.query(
+        `query ($of: ID!, $first: Int!) {
+          timeline(of: $of, first: $first) { totalCount edges { date { iso } node { ${eventFields} } } }
+        }`,
+        { of, first },
+      );
+      expect(response.errors).toBeUndefined();
+      return { timeline: response.data.timeline, queries: response.extensions?.cypherQueries };
+    };
+    const [two, forty] = [await run(2), await run(40)];
+    expect(two.timeline.edges).toHaveLength(2);
+    expect(forty.timeline.edges.length).toBeGreaterThan(2);
+    expect(forty.timeline.edges.length).toBe(Math.min(40, forty.timeline.totalCount));
+    expect(forty.timeline.edges.every((edge: any) => typeof edge.date.iso === 'string')).toBe(true);
+    const statements = forty.timeline.edges.filter((edge: any) => edge.node.__typename === 'Statement');
+    expect(statements.every((edge: any) => edge.node.speaker.id)).toBe(true);
+    expect({ two: two.queries, forty: forty.queries }).toEqual({ two: 1, forty: 1 });
+  });
+
+  it('nodes(ids): one query for 1 id and for 60, in the order asked, with their nested fields', async () => {
+    const rows = await api.cypher(
+      `MATCH (n:Node) WHERE n:Person OR n:Meeting OR n:Statement RETURN n.id AS id ORDER BY id LIMIT 60`,
+    );
+    const ids = [...rows.map((row) => row.id as string), 'person:nobody'];
+    const run = async (asked: string[]) => {
+      const response = await api.query(`query ($ids: [ID!]!) { nodes(ids: $ids) { ${itemFields} } }`, {
+        ids: asked,
+      });
+      expect(response.errors).toBeUndefined();
+      return { nodes: response.data.nodes, queries: response.extensions?.cypherQueries };
+    };
+    const [one, many] = [await run(ids.slice(0, 1)), await run(ids)];
+    expect(many.nodes.map((node: any) => node?.id ?? null)).toEqual([...ids.slice(0, -1), null]);
+    expect(many.nodes.some((node: any) => node?.__typename === 'Meeting' && node.participants.nodes.length > 0)).toBe(
+      true,
+    );
+    expect({ one: one.queries, many: many.queries }).toEqual({ one: 1, many: 1 });
+  });
+
+  it('search: the same two queries for 2 hits and for 40, with their nested fields', async () => {
+    const run = async (first: number) => {
+      const response = await api.query(
+        `query ($first: Int!) { search(text: "synthetic meeting", first: $first) { score node { ${itemFields} } } }`,
+        { first },
+      );
+      expect(response.errors).toBeUndefined();
+      return { hits: response.data.search, queries: response.extensions?.cypherQueries };
+    };
+    const [two, forty] = [await run(2), await run(40)];
+    expect(two.hits).toHaveLength(2);
+    expect(forty.hits).toHaveLength(40);
+    expect(forty.hits.some((hit: any) => hit.node.participants?.nodes.length > 0)).toBe(true);
+    expect(forty.hits.every((hit: any) => hit.node.__typename !== 'Statement' || hit.node.speaker.id)).toBe(true);
+    expect({ two: two.queries, forty: forty.queries }).toEqual({ two: 2, forty: 2 });
+  });
+});

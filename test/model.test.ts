@@ -8,14 +8,25 @@ import {
   buildSchema,
   getNamedType,
   isAbstractType,
+  isEnumType,
   isLeafType,
   isObjectType,
+  type GraphQLEnumType,
   type GraphQLNamedType,
   type GraphQLObjectType,
 } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { propertiesOf, relationFields, relationOf, type RelationField } from '../src/model/api.js';
-import { labels, traversals, type Label } from '../src/model/graph.js';
+import {
+  enums,
+  fullText,
+  labelNamed,
+  labelOfId,
+  labels,
+  nodeProperties,
+  traversals,
+  type Label,
+} from '../src/model/graph.js';
 import { loadTypeDefs } from '../src/schema.js';
 
 const schema = buildSchema(loadTypeDefs().join('\n'));
@@ -74,5 +85,39 @@ describe.each(labels.map((label) => [label]))('%s', (label) => {
       }
       expect(propertiesOf(label, field), `${label}.${field}: which stored properties does it read?`).not.toBeNull();
     }
+  });
+});
+
+describe('enums and names', () => {
+  it('hold the same values as the GraphQL enums of the same names', () => {
+    for (const [name, values] of Object.entries(enums)) {
+      const type = schema.getType(name);
+      expect(isEnumType(type), name).toBe(true);
+      expect(
+        (type as GraphQLEnumType)
+          .getValues()
+          .map((value) => value.name)
+          .sort(),
+        name,
+      ).toEqual([...values].sort());
+    }
+  });
+
+  it('name every label in SearchableType, upper-cased', () => {
+    const searchable = (schema.getType('SearchableType') as GraphQLEnumType).getValues().map((value) => value.name);
+    expect(searchable.map((value) => labelNamed(value))).toEqual([...labels]);
+  });
+
+  it('tell the label of an id by its prefix', () => {
+    expect(labelOfId('person:sergei-ryabkov')).toBe('Person');
+    expect(labelOfId('meeting:geneva-talks')).toBe('Meeting');
+    expect(labelOfId('nobody:x')).toBeNull();
+    expect(labelOfId('no-prefix')).toBeNull();
+  });
+
+  it('index for full-text search only properties some label stores', () => {
+    const stored = new Set(labels.flatMap((label) => [...nodeProperties[label]]));
+    for (const property of [...fullText.properties, ...fullText.english])
+      expect(stored.has(property), property).toBe(true);
   });
 });

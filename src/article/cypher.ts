@@ -6,11 +6,11 @@ import type { ArticleFilter, ArticleOrder } from '../generated/graphql.js';
 export function articlesQuery(
   filter: ArticleFilter | null | undefined,
   orderBy: ArticleOrder | null | undefined,
-): ListQuery {
-  const conditions = new Conditions()
-    .add(filter?.headlineContains?.toLowerCase(), 'headlineContains', 'toLower(n.headline) CONTAINS $headlineContains')
+): ListQuery<'Article'> {
+  const conditions = new Conditions('Article')
+    .contains(['headline'], filter?.headlineContains)
     .dateRange(dateArgument('filter.from', filter?.from), dateArgument('filter.to', filter?.to))
-    .related(filter?.publisher, 'publisher', '(n)-[:PUBLISHED_BY]->(x)')
-    .add(filter?.language, 'language', 'n.language = $language');
-  return { label: 'Article', ...conditions, sortKey: conditions.dateKey, direction: orderBy?.direction ?? 'ASC' };
+    .related(filter?.publisher, 'articlePublisher')
+    .equals('language', filter?.language);
+  return { ...conditions, sortKey: conditions.dateKey, direction: orderBy?.direction ?? 'ASC' };
 }

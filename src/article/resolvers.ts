@@ -14,7 +14,7 @@ export const articleResolvers: Resolvers = {
   },
   Article: {
     ...relationResolvers('Article'),
-    url: (article) => (article.url as string | undefined) ?? null,
+    url: (article) => article.url ?? null,
     publishedOn: (article) => dateOf(article.date),
     sources: (article, args, ctx) => idListConnection(ctx, [article.id], args),
   },

@@ -23,6 +23,25 @@ export class Parameters {
 /** A variable name with an optional label: `n`, `n:Person`. */
 const node = (variable: string, label?: Label | 'Node' | null) => (label ? `${variable}:${label}` : variable);
 
+/** One hop of a path: a traversal of the model, optionally repeated between `hops[0]` and `hops[1]` times. */
+export interface Step {
+  traversal: Traversal;
+  hops?: readonly [number, number];
+}
+
+/** A repetition bound: an integer, checked again here because it is interpolated. */
+function bound(hops: number): number {
+  if (!Number.isSafeInteger(hops) || hops < 0 || hops > 10) throw new Error(`hop bound ${hops} is not in 0..10`);
+  return hops;
+}
+
+/** The relationship of a step with its arrows: `-[r:HOLDS_POSITION]->`, `<-[:LOCATED_IN*0..5]-`. */
+function stepArrow({ traversal, hops }: Step, rel: string | null): string {
+  const repeat = hops ? `*${bound(hops[0])}..${bound(hops[1])}` : '';
+  const relationship = `[${rel ?? ''}:${traversal.type}${repeat}]`;
+  return traversal.direction === 'out' ? `-${relationship}->` : `<-${relationship}-`;
+}
+
 /**
  * The pattern of a traversal from `from` to `to` over relationship `rel` (omitted when null):
  * `(p)-[r:HOLDS_POSITION]->(n:Organization)`. `fromLabel` adds a label check on `from`.
@@ -34,9 +53,36 @@ export function traversalPattern(
   to: string,
   fromLabel: Label | null = null,
 ): string {
-  const relationship = `[${rel ?? ''}:${traversal.type}]`;
-  const [left, right] = traversal.direction === 'out' ? ['-', '->'] : ['<-', '-'];
-  return `(${node(from, fromLabel)})${left}${relationship}${right}(${node(to, traversal.target)})`;
+  return `(${node(from, fromLabel)})${stepArrow({ traversal }, rel)}(${node(to, traversal.target)})`;
+}
+
+/**
+ * A path of steps from `from` to `to`, the nodes between unnamed and labelled as the steps say:
+ * `(n)-[:HELD_IN]->(:Place)-[:LOCATED_IN*0..5]->(x:Place)`.
+ */
+export function pathPattern(from: string, steps: readonly Step[], to: string): string {
+  const hops = steps.map((step, i) => {
+    const end = i === steps.length - 1 ? to : '';
+    return `${stepArrow(step, null)}(${node(end, step.traversal.target)})`;
+  });
+  return `(${from})${hops.join('')}`;
+}
+
+/** A property of node `v` equals a parameter; `absent` is the value a missing property counts as. */
+export const propertyEquals = (v: string, property: string, param: string, absent?: 'false') =>
+  absent ? `coalesce(${v}.${property}, ${absent}) = ${param}` : `${v}.${property} = ${param}`;
+
+/**
+ * One of the properties of node `v` contains the parameter (lower-cased by the caller), ignoring
+ * case; a list property (`aliases`) when one of its items does.
+ */
+export function propertiesContain(v: string, properties: readonly { name: string; list: boolean }[], param: string) {
+  const tests = properties.map(({ name, list }) =>
+    list
+      ? `any(a IN coalesce(${v}.${name}, []) WHERE toLower(a) CONTAINS ${param})`
+      : `toLower(${v}.${name}) CONTAINS ${param}`,
+  );
+  return tests.length === 1 ? tests[0]! : `(${tests.join(' OR ')})`;
 }
 
 /** The sort key of node `v`: never null, so that keyset comparisons hold; names ignore case. */

@@ -3,19 +3,29 @@
  * and its count, and only does what the query selects (`totalCount` costs nothing unless asked).
  */
 import type { GraphQLResolveInfo } from 'graphql';
-import type { TraversalName } from '../model/graph.js';
+import type { Label, TraversalName } from '../model/graph.js';
 import { encodeCursor, pageArguments, type Cursor } from './arguments.js';
 import type { GraphContext as Context } from './context.js';
-import { prefetchedPages, type EdgeRecord, type NodeRecord, type Prefetched } from './records.js';
+import {
+  isRecordOf,
+  prefetchedPages,
+  type ArticleRecord,
+  type EdgeProperties,
+  type NodeRecordBase,
+  type EdgeRecord,
+  type NodeRecord,
+  type Prefetched,
+} from './records.js';
 
-export interface Page {
-  edges: EdgeRecord[];
+export interface Page<N extends NodeRecordBase<Label> = NodeRecord> {
+  edges: EdgeRecord<N>[];
   hasNextPage: boolean;
   hasPreviousPage: boolean;
 }
 
-export interface ConnectionRecord {
-  page(): Promise<Page>;
+/** A connection whose nodes are records of type N. */
+export interface ConnectionRecord<N extends NodeRecordBase<Label> = NodeRecord> {
+  page(): Promise<Page<N>>;
   count(): Promise<number>;
 }
 
@@ -24,12 +34,15 @@ function once<T>(fetch: () => Promise<T>): () => Promise<T> {
   return () => (promise ??= fetch());
 }
 
-export function connection(page: () => Promise<Page>, count: () => Promise<number>): ConnectionRecord {
+export function connection<N extends NodeRecordBase<Label>>(
+  page: () => Promise<Page<N>>,
+  count: () => Promise<number>,
+): ConnectionRecord<N> {
   return { page: once(page), count: once(count) };
 }
 
 /** An edge whose cursor is encoded only if a client asks for it (most queries never do). */
-function edge(key: string | number, node: NodeRecord, rel: Record<string, unknown>): EdgeRecord {
+function edge<N extends NodeRecordBase<Label>>(key: string | number, node: N, rel: EdgeProperties): EdgeRecord<N> {
   return {
     node,
     rel,
@@ -40,11 +53,11 @@ function edge(key: string | number, node: NodeRecord, rel: Record<string, unknow
 }
 
 /** Turns the `first + 1` rows of a keyset query into a page. */
-export function pageFromRows(
-  rows: { node: NodeRecord; rel?: Record<string, unknown>; key: string | number }[],
+export function pageFromRows<N extends NodeRecordBase<Label>>(
+  rows: { node: N; rel?: EdgeProperties; key: string | number }[],
   first: number,
   after: Cursor | null,
-): Page {
+): Page<N> {
   return {
     edges: rows.slice(0, first).map((row) => edge(row.key, row.node, row.rel ?? {})),
     hasNextPage: rows.length > first,
@@ -111,17 +124,17 @@ export function idListConnection(
   ids: readonly string[] | undefined,
   args: { first?: number | null; after?: string | null },
   defaultFirst = 10,
-): ConnectionRecord {
+): ConnectionRecord<ArticleRecord> {
   const { first, after } = pageArguments(args, defaultFirst);
   const all = ids ?? [];
-  return connection(
+  return connection<ArticleRecord>(
     async () => {
       const start = after ? Number(after.key) + 1 : 0;
       const slice = all.slice(start, start + first);
       const nodes = await ctx.loaders.node.loadMany(slice);
-      const edges: EdgeRecord[] = [];
+      const edges: EdgeRecord<ArticleRecord>[] = [];
       nodes.forEach((node, i) => {
-        if (node && !(node instanceof Error)) {
+        if (!(node instanceof Error) && isRecordOf('Article', node)) {
           edges.push(edge(start + i, node, {}));
         }
       });
@@ -133,9 +146,10 @@ export function idListConnection(
 
 /** Resolvers shared by every connection type. */
 export const connectionResolvers = {
-  edges: async (c: ConnectionRecord) => (await c.page()).edges,
-  nodes: async (c: ConnectionRecord) => (await c.page()).edges.map((edge) => edge.node),
-  pageInfo: async (c: ConnectionRecord) => {
+  edges: async <N extends NodeRecordBase<Label>>(c: ConnectionRecord<N>) => (await c.page()).edges,
+  nodes: async <N extends NodeRecordBase<Label>>(c: ConnectionRecord<N>) =>
+    (await c.page()).edges.map((edge) => edge.node),
+  pageInfo: async <N extends NodeRecordBase<Label>>(c: ConnectionRecord<N>) => {
     const page = await c.page();
     return {
       hasNextPage: page.hasNextPage,
@@ -144,5 +158,5 @@ export const connectionResolvers = {
       endCursor: page.edges.at(-1)?.cursor ?? null,
     };
   },
-  totalCount: (c: ConnectionRecord) => c.count(),
+  totalCount: <N extends NodeRecordBase<Label>>(c: ConnectionRecord<N>) => c.count(),
 };

@@ -4,20 +4,29 @@
  * its items select and the count are one compiled query (../query/root.ts).
  */
 import type { GraphQLResolveInfo } from 'graphql';
-import { sortKey } from '../cypher/build.js';
-import type { Label } from '../model/graph.js';
-import { listQuery } from '../query/root.js';
+import { pathPattern, propertiesContain, propertyEquals, sortKey, type Step } from '../cypher/build.js';
+import {
+  nodeProperties,
+  nodeSchema,
+  traversals,
+  type Label,
+  type NodeProperties,
+  type PropertyType,
+  type TraversalName,
+} from '../model/graph.js';
+import { listQuery, type ListSource } from '../query/root.js';
 import { toRecord } from '../query/compile.js';
 import { pageArguments } from './arguments.js';
 import { connection, pageFromRows, type ConnectionRecord } from './connection.js';
 import type { GraphContext as Context } from './context.js';
+import { isRecordOf, type NodeRecord, type RecordOf } from './records.js';
 
 /** Sort keys of lists: never null, so that keyset comparisons hold; names ignore case. */
 export const byName = sortKey('name', 'n');
 export const byDate = sortKey('date', 'n');
 
-export interface ListQuery {
-  label: Label;
+export interface ListQuery<L extends Label = Label> {
+  label: L;
   /**
    * Where the match starts when a filter names a related node: from that node (index-backed) across
    * the relationship, rather than from every node of the label. Null: all nodes of the label.
@@ -36,43 +45,71 @@ interface ListRow {
   total?: number;
 }
 
-export function listConnection(
+export function listConnection<L extends Label>(
   ctx: Context,
-  query: ListQuery,
+  query: ListQuery<L>,
   args: { first?: number | null; after?: string | null },
   info: GraphQLResolveInfo,
-): ConnectionRecord {
-  const { first, after } = pageArguments(args);
+): ConnectionRecord<RecordOf<L>> {
   const conditions = query.anchor ? [`n:${query.label}`, ...query.where] : query.where;
   const where = conditions.length > 0 ? `\nWHERE ${conditions.join(' AND ')}` : '';
   const match = (query.anchor ? `${query.anchor}\nWITH DISTINCT n` : `MATCH (n:${query.label})`) + where;
-  const compiled = listQuery(info, { ...query, match }, first, after);
+  return sourceConnection(ctx, { ...query, match }, args, info, (node) => isRecordOf(query.label, node));
+}
+
+/**
+ * A page of the nodes a source binds, compiled with everything selected on them into one query
+ * (its count too, when selected). `accept` tells the records of the connection's node type.
+ */
+export function sourceConnection<N extends NodeRecord>(
+  ctx: Context,
+  source: ListSource,
+  args: { first?: number | null; after?: string | null },
+  info: GraphQLResolveInfo,
+  accept: (node: NodeRecord) => node is N,
+): ConnectionRecord<N> {
+  const { first, after } = pageArguments(args);
+  const compiled = listQuery(info, source, first, after);
   let answer: Promise<ListRow> | undefined;
   const run = () =>
     (answer ??= ctx.db.read<ListRow>(compiled.cypher, compiled.params).then((rows) => rows[0] ?? { items: [] }));
   return connection(
     async () => {
       const { items } = await run();
-      const rows = items.map((item) => ({
-        node: toRecord(item.node, compiled.plan, compiled.compilation),
-        key: item.key,
-      }));
+      const rows = items.flatMap((item) => {
+        const node = toRecord(item.node, compiled.plan, compiled.compilation);
+        return accept(node) ? [{ node, key: item.key }] : [];
+      });
       return pageFromRows(rows, first, after);
     },
     async () => {
       if (compiled.count) return (await run()).total ?? 0;
-      const [row] = await ctx.db.read<{ total: number }>(`${match}\nRETURN count(n) AS total`, query.params);
+      const [row] = await ctx.db.read<{ total: number }>(`${source.match}\nRETURN count(n) AS total`, source.params);
       return row?.total ?? 0;
     },
   );
 }
 
-/** Builds WHERE conditions from the filter values that are set; each value becomes a parameter. */
-export class Conditions {
+/**
+ * Builds WHERE conditions on the nodes `n` of one label from the filter values that are set: each
+ * value a parameter, each property and relationship from the model (a property the label does not
+ * store, or a traversal, is a compile error).
+ */
+export class Conditions<L extends Label> {
   anchor: string | null = null;
   #dated = false;
   readonly where: string[] = [];
   readonly params: Record<string, unknown> = {};
+  #names = 0;
+
+  constructor(readonly label: L) {}
+
+  /** A parameter for a value, named after the filter it comes from (and unique in this query). */
+  #param(name: string, value: unknown): string {
+    const param = `${name}${this.#names++}`;
+    this.params[param] = value;
+    return `$${param}`;
+  }
 
   add(value: unknown, param: string, condition: string): this {
     if (value !== null && value !== undefined) {
@@ -82,13 +119,30 @@ export class Conditions {
     return this;
   }
 
-  /** Name or alias contains the text, case-insensitively. */
+  /** The property equals the value (a flag the node lacks counts as false). */
+  equals<P extends keyof NodeProperties<L> & string>(
+    property: P,
+    value: NodeProperties<L>[P] | null | undefined,
+  ): this {
+    if (value === null || value === undefined) return this;
+    const absent = nodeSchema[this.label][property] === 'boolean' ? 'false' : undefined;
+    this.where.push(propertyEquals('n', property, this.#param(property, value), absent));
+    return this;
+  }
+
+  /** One of the properties contains the text, case-insensitively (a list property: one of its items). */
+  contains(properties: readonly (keyof NodeProperties<L> & string)[], value: string | null | undefined): this {
+    if (value === null || value === undefined) return this;
+    const schema: Record<string, PropertyType> = nodeSchema[this.label];
+    const declared = properties.map((name) => ({ name, list: schema[name] === 'string[]' }));
+    this.where.push(propertiesContain('n', declared, this.#param('contains', value.toLowerCase())));
+    return this;
+  }
+
+  /** Name or alias (where the label stores aliases) contains the text, case-insensitively. */
   nameContains(value: string | null | undefined): this {
-    return this.add(
-      value?.toLowerCase(),
-      'nameContains',
-      '(toLower(n.name) CONTAINS $nameContains OR any(a IN coalesce(n.aliases, []) WHERE toLower(a) CONTAINS $nameContains))',
-    );
+    const names = nodeProperties[this.label].filter((name) => name === 'name' || name === 'aliases');
+    return this.contains(names, value);
   }
 
   /**
@@ -123,16 +177,22 @@ export class Conditions {
   }
 
   /**
-   * Has a relationship (given as a pattern from `n` to `(x)`) to the node with this id. The first such
-   * filter anchors the match at that node; the others are checked on each candidate.
+   * Has a path of the model's traversals from `n` to the node with this id. The first such filter
+   * anchors the match at that node; the others are checked on each candidate.
    */
-  related(value: string | null | undefined, param: string, pattern: string): this {
+  related(value: string | null | undefined, ...steps: (TraversalName | Step)[]): this {
     if (value === null || value === undefined) return this;
+    const path = pathPattern(
+      'n',
+      steps.map((step) => (typeof step === 'string' ? { traversal: traversals[step] } : step)),
+      'x',
+    );
+    const param = this.#param('related', value);
     if (this.anchor === null) {
-      this.anchor = `MATCH (x:Node {id: $${param}})\nMATCH ${pattern}`;
-      this.params[param] = value;
+      this.anchor = `MATCH (x:Node {id: ${param}})\nMATCH ${path}`;
       return this;
     }
-    return this.add(value, param, `EXISTS { MATCH ${pattern} WHERE x.id = $${param} }`);
+    this.where.push(`EXISTS { MATCH ${path} WHERE x.id = ${param} }`);
+    return this;
   }
 }

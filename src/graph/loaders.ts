@@ -8,7 +8,7 @@ import type { Database } from '../db/database.js';
 import type { Cursor } from './arguments.js';
 import type { TraversalName } from '../model/graph.js';
 import { expansionCountCypher, expansionPageCypher } from './expansions.js';
-import { nodesByIdCypher, toNodeRecord, type NodeRecord } from './records.js';
+import { nodesByIdCypher, toNodeRecord, type EdgeProperties, type NodeRecord } from './records.js';
 
 export interface ExpansionKey {
   expansion: TraversalName;
@@ -19,7 +19,7 @@ export interface ExpansionKey {
 
 export interface ExpansionRow {
   node: NodeRecord;
-  rel: Record<string, unknown>;
+  rel: EdgeProperties;
   key: string | number;
 }
 
@@ -43,7 +43,7 @@ export async function grouped<K, V>(keys: readonly K[], groupOf: (key: K) => str
 export function createLoaders(db: Database) {
   const node = new DataLoader<string, NodeRecord | null>(async (ids) => {
     const rows = await db.read<{ node: Record<string, unknown> }>(nodesByIdCypher, { ids: [...ids] });
-    const byId = new Map(rows.map((row) => [row.node.id as string, toNodeRecord(row.node)]));
+    const byId = new Map(rows.map((row) => toNodeRecord(row.node)).map((node) => [node.id, node]));
     return ids.map((id) => byId.get(id) ?? null);
   });
 
@@ -62,7 +62,7 @@ export function createLoaders(db: Database) {
           const rows = await db.read<{
             slot: number;
             node: Record<string, unknown>;
-            rel: Record<string, unknown>;
+            rel: EdgeProperties;
             key: string;
           }>(expansionPageCypher(expansion), {
             rows: group.map((key, slot) => ({

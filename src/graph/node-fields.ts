@@ -9,12 +9,18 @@ export const sourcesOf = (node: NodeRecord, args: PageArgs, ctx: Context) => idL
 
 /** `sources` of a connection edge that is a relationship: the relationship's own provenance. */
 export const edgeSources = (edge: EdgeRecord, args: PageArgs, ctx: Context) =>
-  idListConnection(ctx, edge.rel.sources as string[] | undefined, args);
+  idListConnection(ctx, edge.rel.sources, args);
 
-export function aliasesOf(node: NodeRecord) {
-  const names = (node.aliases as string[] | undefined) ?? [];
-  const languages = (node.aliasLanguages as string[] | undefined) ?? [];
+export function aliasesOf(node: { aliases?: string[]; aliasLanguages?: string[] }) {
+  const names = node.aliases ?? [];
+  const languages = node.aliasLanguages ?? [];
   return names.map((name, i) => ({ name, language: languages[i] ?? 'und' }));
+}
+
+/** A property the seed format requires: its absence is a broken graph, reported as such, never a made-up value. */
+export function required<T>(value: T | null | undefined, owner: string, property: string): T {
+  if (value === null || value === undefined) throw new Error(`${owner} has no ${property}`);
+  return value;
 }
 
 export const dateOf = (value: unknown): PartialDateRecord | null => (typeof value === 'string' ? value : null);

@@ -4,7 +4,13 @@
  * the database.
  */
 import { nodeProjection } from '../cypher/build.js';
-import { labels, type Label } from '../model/graph.js';
+import {
+  labels,
+  type Label,
+  type NodeProperties,
+  type RelationshipProperties,
+  type RelationshipType,
+} from '../model/graph.js';
 import type { Cursor } from './arguments.js';
 
 /** GraphQL's node types are the graph's labels, one for one. */
@@ -19,28 +25,61 @@ export interface Prefetched {
   first: number;
   after: Cursor | null;
   /** Up to `first + 1` rows (one more tells that a next page exists). */
-  rows: { node: NodeRecord; rel: Record<string, unknown>; key: string | number }[];
+  rows: { node: NodeRecord; rel: EdgeProperties; key: string | number }[];
   /** The count, when `totalCount` was selected. */
   total?: number;
 }
 
-export interface NodeRecord {
-  __typename: TypeName;
+/** What every node record has, whatever its label. */
+export interface NodeRecordBase<L extends Label> {
+  __typename: L;
   id: string;
   sources?: string[];
   [prefetchedPages]?: Map<string, Prefetched>;
+  /** Properties the model does not declare (a statement's `text_<analyzer>`, a compiled query's columns). */
   [property: string]: unknown;
 }
+
+/** A node of one label: the properties the model declares for it (those fetched), typed. */
+export type RecordOf<L extends Label> = NodeRecordBase<L> & NodeProperties<L>;
+
+export type PersonRecord = RecordOf<'Person'>;
+export type OrganizationRecord = RecordOf<'Organization'>;
+export type PlaceRecord = RecordOf<'Place'>;
+export type MeetingRecord = RecordOf<'Meeting'>;
+export type StatementRecord = RecordOf<'Statement'>;
+export type ArticleRecord = RecordOf<'Article'>;
+export type TopicRecord = RecordOf<'Topic'>;
+
+/** Who can speak and take part: a person or an organization. */
+export type ActorRecord = PersonRecord | OrganizationRecord;
+
+/** A node of any label, told apart by `__typename`. */
+export type NodeRecord = { [L in Label]: RecordOf<L> }[Label];
+
+/** Whether a record is a node of `label`. */
+export const isRecordOf = <L extends Label>(
+  label: L,
+  record: { __typename: Label } | null | undefined,
+): record is RecordOf<L> => record?.__typename === label;
+
+/** Whether a record is a person or an organization (who can speak or take part). */
+export const isActor = (record: NodeRecord | null | undefined): record is ActorRecord =>
+  isRecordOf('Person', record) || isRecordOf('Organization', record);
+
+/** The record when it is a node of `label`, else null (a lookup by id of a node of another type). */
+export const recordOf = <L extends Label>(label: L, record: NodeRecord | null | undefined): RecordOf<L> | null =>
+  isRecordOf(label, record) ? record : null;
 
 /**
  * A node record from a projected node: its properties, and its type name from `__labels`. Keys
  * starting with `skipPrefix` (a compiled query's relation columns) are left out.
  */
 export function toNodeRecord(raw: Record<string, unknown>, skipPrefix?: string): NodeRecord {
-  const labelsOf = raw.__labels as string[];
-  const typename = typeNames.find((name) => labelsOf.includes(name));
-  if (!typename) throw new Error(`node ${String(raw.id)} has no known label (${labelsOf.join(', ')})`);
-  const record = { __typename: typename } as NodeRecord;
+  const labelsOf = raw.__labels;
+  const typename = Array.isArray(labelsOf) ? typeNames.find((name) => labelsOf.includes(name)) : undefined;
+  if (!typename || typeof raw.id !== 'string') throw new Error(`node ${String(raw.id)} has no known label`);
+  const record: NodeRecord = { __typename: typename, id: raw.id };
   for (const key in raw) {
     if (key === '__labels' || (skipPrefix !== undefined && key.startsWith(skipPrefix))) continue;
     record[key] = raw[key];
@@ -50,18 +89,25 @@ export function toNodeRecord(raw: Record<string, unknown>, skipPrefix?: string):
 
 /** A relationship as traversals return it. */
 export interface RelationshipRecord {
-  type: string;
+  type: RelationshipType;
   from: string;
   to: string;
-  properties: Record<string, unknown>;
+  /** Its properties, with its provenance (`sources`, and `claims`: src/seed/claims.ts). */
+  properties: RelationshipProperties & { claims?: string[] };
 }
 
+/**
+ * What an edge carries besides its node: the relationship's properties (from the model), and what a
+ * derived edge computes (who-met-whom: how many meetings, and whose edge it is).
+ */
+export type EdgeProperties = RelationshipProperties & { meetingCount?: number; personId?: string };
+
 /** The edge of a connection: the node, the relationship's properties and a cursor. */
-export interface EdgeRecord {
+export interface EdgeRecord<N extends NodeRecordBase<Label> = NodeRecord> {
   cursor: string;
-  node: NodeRecord;
+  node: N;
   /** The relationship's own properties (role, title, dates, sources), when the edge is one. */
-  rel: Record<string, unknown>;
+  rel: EdgeProperties;
 }
 
 /** A date at its own precision, as stored: `2022`, `2022-01`, `2022-01-10` or `2022-01-10T19:30`. */

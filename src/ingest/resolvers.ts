@@ -2,6 +2,7 @@
 import type { Context } from '../context.js';
 import { encodeBookmark } from '../db/bookmarks.js';
 import type { Resolvers } from '../generated/graphql.js';
+import { recordOf } from '../graph/records.js';
 import { ingestDocument, retractArticle } from './service.js';
 
 const target = (ctx: Context) => ({ driver: ctx.driver, database: ctx.database, logger: ctx.logger });
@@ -19,7 +20,7 @@ export const ingestResolvers: Resolvers = {
       const result = await ingestDocument(target(ctx), document, actor(ctx), ctx.ingestLimits);
       // The payload's article is read after the write: make this request's reads wait for it.
       ctx.db.addBookmarks(result.bookmarks);
-      const article = result.article ? await ctx.loaders.node.load(result.article) : null;
+      const article = result.article ? recordOf('Article', await ctx.loaders.node.load(result.article)) : null;
       return {
         article,
         outcome: result.outcome,
@@ -48,7 +49,7 @@ export const ingestResolvers: Resolvers = {
     },
   },
   Article: {
-    ingestedBy: (article) => (article.ingestedBy as string | undefined) ?? null,
-    ingestedAt: (article) => (article.ingestedAt as string | undefined) ?? null,
+    ingestedBy: (article) => article.ingestedBy ?? null,
+    ingestedAt: (article) => article.ingestedAt ?? null,
   },
 };

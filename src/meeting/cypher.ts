@@ -1,22 +1,22 @@
 /** Cypher of the `meetings` list: its filters and order. */
 import { dateArgument } from '../graph/arguments.js';
 import { byName, Conditions, type ListQuery } from '../graph/list.js';
+import { traversals } from '../model/graph.js';
 import type { MeetingFilter, MeetingOrder } from '../generated/graphql.js';
 
 export function meetingsQuery(
   filter: MeetingFilter | null | undefined,
   orderBy: MeetingOrder | null | undefined,
-): ListQuery {
-  const conditions = new Conditions()
+): ListQuery<'Meeting'> {
+  const conditions = new Conditions('Meeting')
     .nameContains(filter?.nameContains)
-    .add(filter?.kind, 'kind', 'n.kind = $kind')
+    .equals('kind', filter?.kind)
     .dateRange(dateArgument('filter.from', filter?.from), dateArgument('filter.to', filter?.to))
     // A meeting in Geneva is also a meeting in Switzerland.
-    .related(filter?.place, 'place', '(n)-[:HELD_IN]->(:Place)-[:LOCATED_IN*0..5]->(x)')
-    .related(filter?.participant, 'participant', '(n)<-[:PARTICIPATED_IN]-(x)')
-    .related(filter?.topic, 'topic', '(n)-[:ABOUT]->(x)');
+    .related(filter?.place, 'meetingPlace', { traversal: traversals.placeLocatedIn, hops: [0, 5] })
+    .related(filter?.participant, 'meetingParticipants')
+    .related(filter?.topic, 'meetingTopics');
   return {
-    label: 'Meeting',
     ...conditions,
     sortKey: orderBy?.field === 'NAME' ? byName : conditions.dateKey,
     direction: orderBy?.direction ?? 'ASC',

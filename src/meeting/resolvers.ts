@@ -1,14 +1,14 @@
 /** Meeting: lookups, the `meetings` list, where and when, who took part, what was said there. */
 import { relationResolvers } from '../graph/relations.js';
 import { listConnection } from '../graph/list.js';
-import { dateOf, edgeSources, sourcesOf } from '../graph/node-fields.js';
+import { dateOf, edgeSources, required, sourcesOf } from '../graph/node-fields.js';
 import type { EdgeRecord } from '../graph/records.js';
-import type { DurationQualifier, MeetingKind, Resolvers } from '../generated/graphql.js';
+import type { Resolvers } from '../generated/graphql.js';
 import { lookup } from '../node/resolvers.js';
 import { meetingsQuery } from './cypher.js';
 
 const participationEdgeFields = {
-  role: (edge: EdgeRecord) => (edge.rel.role as string | undefined) ?? null,
+  role: (edge: EdgeRecord) => edge.rel.role ?? null,
   sources: edgeSources,
 };
 
@@ -19,12 +19,12 @@ export const meetingResolvers: Resolvers = {
   },
   Meeting: {
     ...relationResolvers('Meeting'),
-    kind: (meeting) => meeting.kind as MeetingKind,
-    description: (meeting) => (meeting.description as string | undefined) ?? null,
+    kind: (meeting) => required(meeting.kind, meeting.id, 'kind'),
+    description: (meeting) => meeting.description ?? null,
     date: (meeting) => dateOf(meeting.date),
     endDate: (meeting) => dateOf(meeting.endDate),
-    duration: (meeting) => (meeting.duration as string | undefined) ?? null,
-    durationQualifier: (meeting) => (meeting.durationQualifier as DurationQualifier | undefined) ?? null,
+    duration: (meeting) => meeting.duration ?? null,
+    durationQualifier: (meeting) => meeting.durationQualifier ?? null,
     sources: sourcesOf,
   },
   ParticipationEdge: participationEdgeFields,

@@ -9,38 +9,163 @@
 export const labels = ['Person', 'Organization', 'Place', 'Meeting', 'Statement', 'Article', 'Topic'] as const;
 export type Label = (typeof labels)[number];
 
-/** The properties each label stores (besides `id` and `sources`, which every node has). */
-export const nodeProperties = {
-  Person: ['name', 'description', 'aliases', 'aliasLanguages'],
-  Organization: ['name', 'kind', 'description', 'unnamed', 'aliases', 'aliasLanguages'],
-  Place: ['name', 'kind', 'aliases', 'aliasLanguages'],
-  Meeting: [
-    'name',
-    'kind',
-    'description',
-    'date',
-    'endDate',
-    'datePrecision',
-    'dateOrder',
-    'duration',
-    'durationQualifier',
+/**
+ * The values of enumerated properties. GraphQL's enums of the same names hold the same values
+ * (test/model.test.ts); the seed format validates against these lists.
+ */
+export const enums = {
+  OrganizationKind: [
+    'STATE',
+    'GOVERNMENT',
+    'MINISTRY',
+    'MILITARY_ALLIANCE',
+    'INTERNATIONAL_ORGANIZATION',
+    'GEOPOLITICAL_GROUP',
+    'NEWS_OUTLET',
+    'NEWS_AGENCY',
+    'POLITICAL_PARTY',
+    'COMPANY',
+    'ARMED_FORCES',
+    'GROUP',
+    'OTHER',
   ],
+  PlaceKind: ['COUNTRY', 'REGION', 'CITY', 'VENUE', 'OTHER'],
+  MeetingKind: [
+    'TALKS',
+    'NEGOTIATION',
+    'PRESS_CONFERENCE',
+    'INFORMAL_MEETING',
+    'SUMMIT',
+    'CONFERENCE',
+    'INTERVIEW',
+    'DIALOGUE',
+    'OTHER',
+  ],
+  StatementKind: ['DIRECT_QUOTE', 'PARAPHRASE', 'REPORTED_POSITION'],
+  DurationQualifier: ['EXACTLY', 'ABOUT', 'MORE_THAN', 'LESS_THAN'],
+  DatePrecision: ['YEAR', 'MONTH', 'DAY', 'MINUTE'],
+} as const;
+export type EnumName = keyof typeof enums;
+
+/** The type of a stored property: a scalar, a list of strings, or one of the enums. */
+export type PropertyType = 'string' | 'int' | 'boolean' | 'string[]' | EnumName;
+
+/** The TypeScript type of a property type. */
+export type ValueOf<T extends PropertyType> = T extends 'string'
+  ? string
+  : T extends 'int'
+    ? number
+    : T extends 'boolean'
+      ? boolean
+      : T extends 'string[]'
+        ? string[]
+        : T extends EnumName
+          ? (typeof enums)[T][number]
+          : never;
+
+/** The properties each label stores (besides `id` and `sources`, which every node has), with their types. */
+export const nodeSchema = {
+  Person: { name: 'string', description: 'string', aliases: 'string[]', aliasLanguages: 'string[]' },
+  Organization: {
+    name: 'string',
+    kind: 'OrganizationKind',
+    description: 'string',
+    unnamed: 'boolean',
+    aliases: 'string[]',
+    aliasLanguages: 'string[]',
+  },
+  Place: { name: 'string', kind: 'PlaceKind', aliases: 'string[]', aliasLanguages: 'string[]' },
+  Meeting: {
+    name: 'string',
+    kind: 'MeetingKind',
+    description: 'string',
+    date: 'string',
+    endDate: 'string',
+    datePrecision: 'DatePrecision',
+    dateOrder: 'string',
+    duration: 'string',
+    durationQualifier: 'DurationQualifier',
+  },
   // Statements also keep their text under `text_<analyzer>` for the language's full-text index (seed/full-text.ts).
-  Statement: ['text', 'language', 'summary', 'kind', 'date', 'datePrecision', 'dateOrder'],
+  Statement: {
+    text: 'string',
+    language: 'string',
+    summary: 'string',
+    kind: 'StatementKind',
+    date: 'string',
+    datePrecision: 'DatePrecision',
+    dateOrder: 'string',
+  },
   // ingestedBy and ingestedAt are written by the ingest mutation (src/ingest), not by seed rows.
-  Article: [
-    'headline',
-    'sourceFile',
-    'language',
-    'url',
-    'date',
-    'datePrecision',
-    'dateOrder',
-    'ingestedBy',
-    'ingestedAt',
-  ],
-  Topic: ['name', 'description'],
-} as const satisfies Record<Label, readonly string[]>;
+  Article: {
+    headline: 'string',
+    sourceFile: 'string',
+    language: 'string',
+    url: 'string',
+    date: 'string',
+    datePrecision: 'DatePrecision',
+    dateOrder: 'string',
+    ingestedBy: 'string',
+    ingestedAt: 'string',
+  },
+  Topic: { name: 'string', description: 'string' },
+} as const satisfies Record<Label, Record<string, PropertyType>>;
+
+/** The stored properties of a label as TypeScript sees them; any may be absent (unknown to the source, or not projected). */
+export type NodeProperties<L extends Label> = {
+  -readonly [P in keyof (typeof nodeSchema)[L]]?: (typeof nodeSchema)[L][P] extends PropertyType
+    ? ValueOf<(typeof nodeSchema)[L][P]>
+    : never;
+};
+
+/** The names of a declared table's keys, typed. */
+const keysOf = <T extends object>(table: T) => Object.keys(table) as (keyof T & string)[];
+
+/** The names of the properties each label stores. */
+export const nodeProperties: { [L in Label]: readonly (keyof (typeof nodeSchema)[L] & string)[] } = {
+  Person: keysOf(nodeSchema.Person),
+  Organization: keysOf(nodeSchema.Organization),
+  Place: keysOf(nodeSchema.Place),
+  Meeting: keysOf(nodeSchema.Meeting),
+  Statement: keysOf(nodeSchema.Statement),
+  Article: keysOf(nodeSchema.Article),
+  Topic: keysOf(nodeSchema.Topic),
+};
+
+/**
+ * The prefix of each label's ids (`person:sergei-ryabkov`): ids say what they name, so a lookup by
+ * id knows the label before it asks Neo4j.
+ */
+export const idPrefixes = {
+  Person: 'person',
+  Organization: 'organization',
+  Place: 'place',
+  Meeting: 'meeting',
+  Statement: 'statement',
+  Article: 'article',
+  Topic: 'topic',
+} as const satisfies Record<Label, string>;
+
+/** The label an id names by its prefix, or null for an id of no known kind. */
+export function labelOfId(id: string): Label | null {
+  const prefix = id.slice(0, id.indexOf(':'));
+  return labels.find((label) => idPrefixes[label] === prefix) ?? null;
+}
+
+/** A property some label stores. */
+export type AnyNodeProperty = { [L in Label]: keyof (typeof nodeSchema)[L] }[Label];
+
+/**
+ * What full-text search covers: the properties of the whole-word index `search`, in the order a
+ * match is reported, and those the English index also stems (the project's own English texts).
+ */
+export const fullText = {
+  properties: ['name', 'aliases', 'headline', 'text', 'summary', 'description'],
+  english: ['headline', 'summary', 'description'],
+} as const satisfies Record<string, readonly AnyNodeProperty[]>;
+
+/** The label an upper-case GraphQL enum value names (`PERSON` → `Person`), if any. */
+export const labelNamed = (upper: string): Label | undefined => labels.find((label) => label.toUpperCase() === upper);
 
 /** Relationship types, with the property that tells two of them between the same nodes apart, if any. */
 export const relationshipTypes = {
@@ -61,6 +186,22 @@ export const relationshipTypes = {
   HEARD_BY: null,
 } as const;
 export type RelationshipType = keyof typeof relationshipTypes;
+
+/** The properties relationships store (besides `sources`, which every relationship has), with their types. */
+export const relationshipSchema = {
+  HOLDS_POSITION: { title: 'string', titleAsReported: 'string', startDate: 'string', endDate: 'string' },
+  PARTICIPATED_IN: { role: 'string' },
+  REPORTED_IN: { paragraph: 'int', offset: 'int' },
+} as const satisfies Partial<Record<RelationshipType, Record<string, PropertyType>>>;
+
+type RelationshipPropertyTables = (typeof relationshipSchema)[keyof typeof relationshipSchema];
+type KeysOfAny<T> = T extends unknown ? keyof T : never;
+type TypeIn<T, K extends PropertyKey> = T extends unknown ? (K extends keyof T ? T[K] : never) : never;
+
+/** The properties of a relationship, whatever its type: each may be absent. */
+export type RelationshipProperties = {
+  -readonly [K in KeysOfAny<RelationshipPropertyTables>]?: ValueOf<TypeIn<RelationshipPropertyTables, K>>;
+} & { sources?: string[] };
 
 /**
  * How a page of neighbours is ordered: by name (ignoring case) or by date (`dateOrder`: the date, then

@@ -4,56 +4,61 @@ import type { Context } from '../context.js';
 import { badInput } from '../graph/arguments.js';
 import { connectionResolvers } from '../graph/connection.js';
 import { partialDateResolvers } from '../graph/node-fields.js';
-import type { NodeRecord, TypeName } from '../graph/records.js';
+import { recordOf, type NodeRecord, type TypeName } from '../graph/records.js';
 import type { Resolvers } from '../generated/graphql.js';
-import { lookupNode } from '../query/root.js';
+import { labelOfId } from '../model/graph.js';
+import { lookupNode, lookupNodes } from '../query/root.js';
 
 /**
  * A typed lookup, compiled with everything selected below it into one query (../query/root.ts):
  * null when the id is unknown or names a node of another type.
  */
 export const lookup =
-  (typename: TypeName) =>
-  (_parent: unknown, { id }: { id: string }, ctx: Context, info: GraphQLResolveInfo): Promise<NodeRecord | null> =>
-    lookupNode(ctx, info, id, typename);
+  <L extends TypeName>(typename: L) =>
+  async (_parent: unknown, { id }: { id: string }, ctx: Context, info: GraphQLResolveInfo) =>
+    recordOf(typename, await lookupNode(ctx, info, id, typename));
 
-/** Type resolution for an interface or union whose members are `allowed`. */
-const resolveAmong = <T extends TypeName>(...allowed: T[]) => ({
-  __resolveType: (node: NodeRecord): T | null =>
-    (allowed as TypeName[]).includes(node.__typename) ? (node.__typename as T) : null,
-});
+/**
+ * Type resolution of every interface and union: a record's type is its label (records.ts). Which
+ * types may stand where is the schema's to say; the generated types check it here.
+ */
+const resolveType = <R extends NodeRecord>(node: R): R['__typename'] => node.__typename;
 
-const connectionTypes = [
-  'ActorConnection',
-  'MentionConnection',
-  'PersonConnection',
-  'PositionConnection',
-  'MetWithConnection',
-  'OrganizationConnection',
-  'MemberConnection',
-  'PlaceConnection',
-  'MeetingConnection',
-  'ParticipationConnection',
-  'ParticipantConnection',
-  'StatementConnection',
-  'ArticleConnection',
-  'TopicConnection',
-  'TimelineConnection',
-] as const;
+/** Resolvers shared by every connection type, for each connection type of the schema. */
+const connections = {
+  ActorConnection: connectionResolvers,
+  MentionConnection: connectionResolvers,
+  PersonConnection: connectionResolvers,
+  PositionConnection: connectionResolvers,
+  MetWithConnection: connectionResolvers,
+  OrganizationConnection: connectionResolvers,
+  MemberConnection: connectionResolvers,
+  PlaceConnection: connectionResolvers,
+  MeetingConnection: connectionResolvers,
+  ParticipationConnection: connectionResolvers,
+  ParticipantConnection: connectionResolvers,
+  StatementConnection: connectionResolvers,
+  ArticleConnection: connectionResolvers,
+  TopicConnection: connectionResolvers,
+  TimelineConnection: connectionResolvers,
+} satisfies Resolvers;
 
 export const nodeResolvers: Resolvers = {
   Query: {
-    node: (_parent, { id }, ctx, info) => lookupNode(ctx, info, id, null),
-    nodes: async (_parent, { ids }, ctx) => {
+    // An id names its label by its prefix (the model's idPrefixes): an id of no known kind is no node.
+    node: (_parent, { id }, ctx, info) => {
+      const label = labelOfId(id);
+      return label ? lookupNode(ctx, info, id, label) : null;
+    },
+    nodes: (_parent, { ids }, ctx, info) => {
       if (ids.length > 100) throw badInput('ids', `may hold at most 100 ids, got ${ids.length}`);
-      const nodes = await ctx.loaders.node.loadMany(ids);
-      return nodes.map((node) => (node instanceof Error ? null : node));
+      return lookupNodes(ctx, info, ids);
     },
   },
-  Node: resolveAmong('Person', 'Organization', 'Place', 'Meeting', 'Statement', 'Article', 'Topic'),
-  Actor: resolveAmong('Person', 'Organization'),
-  Mentionable: resolveAmong('Person', 'Organization', 'Place', 'Meeting', 'Topic'),
-  TimelineItem: resolveAmong('Meeting', 'Statement'),
+  Node: { __resolveType: resolveType },
+  Actor: { __resolveType: resolveType },
+  Mentionable: { __resolveType: resolveType },
+  TimelineItem: { __resolveType: resolveType },
   PartialDate: partialDateResolvers,
-  ...(Object.fromEntries(connectionTypes.map((type) => [type, connectionResolvers])) as Resolvers),
+  ...connections,
 };

@@ -5,14 +5,13 @@ import type { OrganizationFilter, OrganizationOrder } from '../generated/graphql
 export function organizationsQuery(
   filter: OrganizationFilter | null | undefined,
   orderBy: OrganizationOrder | null | undefined,
-): ListQuery {
-  const conditions = new Conditions()
+): ListQuery<'Organization'> {
+  const conditions = new Conditions('Organization')
     .nameContains(filter?.nameContains)
-    .add(filter?.kind, 'kind', 'n.kind = $kind')
-    .add(filter?.unnamed, 'unnamed', 'coalesce(n.unnamed, false) = $unnamed')
-    .related(filter?.parent, 'parent', '(n)-[:PART_OF]->(x)');
+    .equals('kind', filter?.kind)
+    .equals('unnamed', filter?.unnamed)
+    .related(filter?.parent, 'organizationParent');
   return {
-    label: 'Organization',
     ...conditions,
     sortKey: byName,
     direction: orderBy?.direction ?? 'ASC',

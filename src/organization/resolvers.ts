@@ -1,8 +1,8 @@
 /** Organization: lookups, the `organizations` list, its structure, members, meetings and statements. */
 import { relationResolvers } from '../graph/relations.js';
 import { listConnection } from '../graph/list.js';
-import { aliasesOf, sourcesOf } from '../graph/node-fields.js';
-import type { OrganizationKind, Resolvers } from '../generated/graphql.js';
+import { aliasesOf, required, sourcesOf } from '../graph/node-fields.js';
+import type { Resolvers } from '../generated/graphql.js';
 import { lookup } from '../node/resolvers.js';
 import { positionEdgeFields } from '../person/resolvers.js';
 import { organizationsQuery } from './cypher.js';
@@ -15,8 +15,8 @@ export const organizationResolvers: Resolvers = {
   },
   Organization: {
     ...relationResolvers('Organization'),
-    kind: (org) => org.kind as OrganizationKind,
-    description: (org) => (org.description as string | undefined) ?? null,
+    kind: (org) => required(org.kind, org.id, 'kind'),
+    description: (org) => org.description ?? null,
     unnamed: (org) => org.unnamed === true,
     aliases: aliasesOf,
     sources: sourcesOf,

@@ -5,10 +5,10 @@ import type { PersonFilter, PersonOrder } from '../generated/graphql.js';
 export function peopleQuery(
   filter: PersonFilter | null | undefined,
   orderBy: PersonOrder | null | undefined,
-): ListQuery {
-  const conditions = new Conditions()
+): ListQuery<'Person'> {
+  const conditions = new Conditions('Person')
     .nameContains(filter?.nameContains)
-    .related(filter?.organization, 'organization', '(n)-[:HOLDS_POSITION]->(x)')
-    .related(filter?.meeting, 'meeting', '(n)-[:PARTICIPATED_IN]->(x)');
-  return { label: 'Person', ...conditions, sortKey: byName, direction: orderBy?.direction ?? 'ASC' };
+    .related(filter?.organization, 'personPositions')
+    .related(filter?.meeting, 'actorMeetings');
+  return { ...conditions, sortKey: byName, direction: orderBy?.direction ?? 'ASC' };
 }

@@ -5,7 +5,7 @@
 import DataLoader from 'dataloader';
 import type { Database } from '../db/database.js';
 import { grouped, type ExpansionKey, type ExpansionRow, type Loaders } from '../graph/loaders.js';
-import { toNodeRecord, type NodeRecord } from '../graph/records.js';
+import { isRecordOf, toNodeRecord, type MeetingRecord } from '../graph/records.js';
 import { nodeProjection, sortKey } from '../cypher/build.js';
 
 /**
@@ -81,7 +81,7 @@ export function createPersonLoaders(db: Database, { prime }: Pick<Loaders, 'prim
     return ids.map((id) => byParent.get(id) ?? 0);
   });
 
-  const sharedMeetings = new DataLoader<PairKey, NodeRecord[], string>(
+  const sharedMeetings = new DataLoader<PairKey, MeetingRecord[], string>(
     (keys) =>
       grouped(
         keys,
@@ -91,8 +91,9 @@ export function createPersonLoaders(db: Database, { prime }: Pick<Loaders, 'prim
             pairs: group.map((key, slot) => ({ slot, a: key.a, b: key.b })),
             first: group[0]!.first,
           });
-          const answers = group.map((): NodeRecord[] => []);
-          for (const row of rows) answers[row.slot] = row.meetings.map((m) => prime(toNodeRecord(m)));
+          const answers = group.map((): MeetingRecord[] => []);
+          for (const row of rows)
+            answers[row.slot] = row.meetings.map((m) => prime(toNodeRecord(m))).filter((m) => isRecordOf('Meeting', m));
           return answers;
         },
       ),

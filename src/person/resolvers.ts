@@ -4,8 +4,8 @@ import { pageArguments, intInRange } from '../graph/arguments.js';
 import { connection, pageFromRows } from '../graph/connection.js';
 import { relationResolvers } from '../graph/relations.js';
 import { listConnection } from '../graph/list.js';
-import { aliasesOf, dateOf, edgeSources, sourcesOf } from '../graph/node-fields.js';
-import type { EdgeRecord, NodeRecord } from '../graph/records.js';
+import { aliasesOf, dateOf, edgeSources, required, sourcesOf } from '../graph/node-fields.js';
+import { isRecordOf, type EdgeRecord, type NodeRecord } from '../graph/records.js';
 import type { Resolvers } from '../generated/graphql.js';
 import { lookup } from '../node/resolvers.js';
 import { peopleQuery } from './cypher.js';
@@ -20,7 +20,8 @@ export function metWithConnection(
   return connection(
     async () => {
       const rows = await ctx.loaders.metWithPage.load({ parentId: personId, first, after });
-      const page = pageFromRows(rows, first, after);
+      const people = rows.flatMap((row) => (isRecordOf('Person', row.node) ? [{ ...row, node: row.node }] : []));
+      const page = pageFromRows(people, first, after);
       for (const edge of page.edges) edge.rel.personId = personId;
       return page;
     },
@@ -30,8 +31,8 @@ export function metWithConnection(
 
 /** The fields of an edge that is a HOLDS_POSITION relationship (positions and members). */
 const positionEdgeFields = {
-  title: (edge: EdgeRecord) => edge.rel.title as string,
-  titleAsReported: (edge: EdgeRecord) => (edge.rel.titleAsReported as string | undefined) ?? null,
+  title: (edge: EdgeRecord) => required(edge.rel.title, `position of ${edge.node.id}`, 'title'),
+  titleAsReported: (edge: EdgeRecord) => edge.rel.titleAsReported ?? null,
   startDate: (edge: EdgeRecord) => dateOf(edge.rel.startDate),
   endDate: (edge: EdgeRecord) => dateOf(edge.rel.endDate),
   sources: edgeSources,
@@ -47,16 +48,16 @@ export const personResolvers: Resolvers = {
   Person: {
     ...relationResolvers('Person'),
     aliases: aliasesOf,
-    description: (person) => (person.description as string | undefined) ?? null,
+    description: (person) => person.description ?? null,
     sources: sourcesOf,
     metWith: (person, args, ctx) => metWithConnection(ctx, person.id, args),
   },
   PositionEdge: positionEdgeFields,
   MetWithEdge: {
-    meetingCount: (edge) => edge.rel.meetingCount as number,
+    meetingCount: (edge) => required(edge.rel.meetingCount, `met-with edge of ${edge.node.id}`, 'meetingCount'),
     meetings: (edge, args, ctx) =>
       ctx.loaders.sharedMeetings.load({
-        a: edge.rel.personId as string,
+        a: required(edge.rel.personId, `met-with edge of ${edge.node.id}`, 'personId'),
         b: edge.node.id,
         first: intInRange('first', args.first, 1, 100, 10),
       }),

@@ -2,10 +2,13 @@
 import { byName, Conditions, type ListQuery } from '../graph/list.js';
 import type { PlaceFilter, PlaceOrder } from '../generated/graphql.js';
 
-export function placesQuery(filter: PlaceFilter | null | undefined, orderBy: PlaceOrder | null | undefined): ListQuery {
-  const conditions = new Conditions()
+export function placesQuery(
+  filter: PlaceFilter | null | undefined,
+  orderBy: PlaceOrder | null | undefined,
+): ListQuery<'Place'> {
+  const conditions = new Conditions('Place')
     .nameContains(filter?.nameContains)
-    .add(filter?.kind, 'kind', 'n.kind = $kind')
-    .related(filter?.locatedIn, 'locatedIn', '(n)-[:LOCATED_IN]->(x)');
-  return { label: 'Place', ...conditions, sortKey: byName, direction: orderBy?.direction ?? 'ASC' };
+    .equals('kind', filter?.kind)
+    .related(filter?.locatedIn, 'placeLocatedIn');
+  return { ...conditions, sortKey: byName, direction: orderBy?.direction ?? 'ASC' };
 }

@@ -1,8 +1,8 @@
 /** Place: lookups, the `places` list, what lies where, and the meetings held there. */
 import { relationResolvers } from '../graph/relations.js';
 import { listConnection } from '../graph/list.js';
-import { aliasesOf, sourcesOf } from '../graph/node-fields.js';
-import type { PlaceKind, Resolvers } from '../generated/graphql.js';
+import { aliasesOf, required, sourcesOf } from '../graph/node-fields.js';
+import type { Resolvers } from '../generated/graphql.js';
 import { lookup } from '../node/resolvers.js';
 import { placesQuery } from './cypher.js';
 
@@ -13,7 +13,7 @@ export const placeResolvers: Resolvers = {
   },
   Place: {
     ...relationResolvers('Place'),
-    kind: (place) => place.kind as PlaceKind,
+    kind: (place) => required(place.kind, place.id, 'kind'),
     aliases: aliasesOf,
     sources: sourcesOf,
   },

@@ -8,7 +8,13 @@
  */
 import { keysetAfter, nodeProjection, pageOrder, Parameters, sortKey, traversalPattern } from '../cypher/build.js';
 import { traversals, type Label } from '../model/graph.js';
-import { prefetchedPages, toNodeRecord, type NodeRecord, type Prefetched } from '../graph/records.js';
+import {
+  prefetchedPages,
+  toNodeRecord,
+  type EdgeProperties,
+  type NodeRecord,
+  type Prefetched,
+} from '../graph/records.js';
 
 /** Relation columns in a node's projection start with this; node properties never do. */
 const columnPrefix = '__';
@@ -87,7 +93,7 @@ export const levelProjection = (plan: LevelPlan, v: string, entries: [string, st
 
 interface RawRow {
   node: Record<string, unknown>;
-  rel?: Record<string, unknown>;
+  rel?: EdgeProperties;
   key: string | number;
 }
 

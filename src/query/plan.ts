@@ -177,42 +177,40 @@ function planRelation(
   } catch {
     return null;
   }
-  let items: SelectionSetNode[];
-  let count = false;
-  let rel = false;
-  if (traversals[traversal].cardinality === 'many') {
-    if (!isObjectType(target)) return null;
-    ({ items, count, rel } = connectionItems(ctx, target, nodes));
-    return { label, key, traversal, ...page, count, rel, item: planLevel(ctx, itemLabels(ctx, target), items) };
-  }
-  if (via) {
-    if (!isObjectType(target)) return null;
-    const viaField = target.getFields()[via];
-    if (!viaField) return null;
-    items = [];
-    for (const [, fields] of collectFields(ctx, target, subSelections(nodes))) {
-      if (fields[0]!.name.value === via) items.push(...subSelections(fields));
-      else if (fields[0]!.name.value !== '__typename') rel = true;
-    }
-    return {
-      label,
-      key,
-      traversal,
-      ...page,
-      count,
-      rel,
-      item: planLevel(ctx, labelsOf(ctx, getNamedType(viaField.type)), items),
-    };
-  }
-  return {
+  const planned = (item: LevelPlan, count = false, rel = false): RelationPlan => ({
     label,
     key,
     traversal,
     ...page,
     count,
     rel,
-    item: planLevel(ctx, labelsOf(ctx, target), subSelections(nodes)),
-  };
+    item,
+  });
+  if (traversals[traversal].cardinality === 'many') {
+    if (!isObjectType(target)) return null;
+    const { items, count, rel } = connectionItems(ctx, target, nodes);
+    return planned(planLevel(ctx, itemLabels(ctx, target), items), count, rel);
+  }
+  if (!via) return planned(planLevel(ctx, labelsOf(ctx, target), subSelections(nodes)));
+  // A `via` object: its `via` field is the neighbour, its other fields read the relationship.
+  const viaField = isObjectType(target) ? target.getFields()[via] : undefined;
+  if (!isObjectType(target) || !viaField) return null;
+  const { items, others } = fieldItems(ctx, target, nodes, via);
+  return planned(planLevel(ctx, labelsOf(ctx, getNamedType(viaField.type)), items), false, others);
+}
+
+/**
+ * The selection sets of field `name` of the objects of `type` that `nodes` select (a search result's
+ * `node`, an article position's `article`), and whether anything else but `__typename` is selected.
+ */
+export function fieldItems(ctx: SelectionContext, type: GraphQLObjectType, nodes: readonly FieldNode[], name: string) {
+  const items: SelectionSetNode[] = [];
+  let others = false;
+  for (const [, fields] of collectFields(ctx, type, subSelections(nodes))) {
+    if (fields[0]!.name.value === name) items.push(...subSelections(fields));
+    else if (fields[0]!.name.value !== '__typename') others = true;
+  }
+  return { items, others };
 }
 
 /** The labels of a connection's items (the type of its `nodes`). */

@@ -10,6 +10,7 @@ import type { NodeRecord } from '../graph/records.js';
 import type { Label } from '../model/graph.js';
 import { Compilation, levelCalls, levelProjection, toRecord } from './compile.js';
 import { connectionItems, labelsOf, planLevel, type LevelPlan, type SelectionContext } from './plan.js';
+import type { SelectionSetNode } from 'graphql';
 
 export const selectionOf = (info: GraphQLResolveInfo): SelectionContext => ({
   schema: info.schema,
@@ -27,21 +28,68 @@ export interface CompiledQuery {
   compilation: Compilation;
 }
 
-/** The query of a lookup by id: of one label, or of any (`node`) when `label` is null. */
-export function lookupQuery(info: GraphQLResolveInfo, id: string, label: Label | null): CompiledQuery {
-  const selection = selectionOf(info);
-  const types = label ? [label] : labelsOf(selection, getNamedType(info.returnType));
-  const plan = planLevel(selection, types, selectionSets(info));
+/** What a query of nodes returns besides each node, and how its rows are ordered. */
+export interface ItemsOptions {
+  /** Properties read by fields around the nodes (a timeline edge's `date`), fetched whatever is selected. */
+  reads?: readonly string[];
+  /** Further columns of each row, bound by `head` (a search hit's `score`). */
+  columns?: readonly string[];
+  /** The rows' order, on the returned columns (`node` is the projected node). */
+  order?: string;
+}
+
+/**
+ * The query of nodes of `types` bound to `n` by the clauses `head` writes (given the compilation, for
+ * its parameters), each with what `sets` select on it, one row per node.
+ */
+export function itemsQuery(
+  selection: SelectionContext,
+  types: Label[],
+  sets: readonly SelectionSetNode[],
+  head: (c: Compilation) => string[],
+  options: ItemsOptions = {},
+): CompiledQuery {
+  const plan = withReads(planLevel(selection, types, sets), options.reads);
   const compilation = new Compilation();
-  const idParam = compilation.params.add(id);
+  const match = head(compilation);
   const { calls, entries } = levelCalls(plan, 'n', compilation);
+  const columns = [`${levelProjection(plan, 'n', entries)} AS node`, ...(options.columns ?? [])];
   const cypher = [
-    `MATCH (n:Node {id: ${idParam}})`,
-    ...(label ? [`WHERE n:${label}`] : []),
+    ...match,
     ...calls,
-    `RETURN ${levelProjection(plan, 'n', entries)} AS node`,
+    `RETURN ${columns.join(', ')}`,
+    ...(options.order ? [`ORDER BY ${options.order}`] : []),
   ].join('\n');
   return { cypher, params: compilation.params.values, plan, compilation };
+}
+
+/** A plan that also fetches `reads` (unless it fetches whole nodes anyway). */
+function withReads(plan: LevelPlan, reads: readonly string[] = []): LevelPlan {
+  if (plan.properties !== 'all') for (const property of reads) plan.properties.add(property);
+  return plan;
+}
+
+const nodesQuery = (info: GraphQLResolveInfo, types: Label[], head: (c: Compilation) => string[]) =>
+  itemsQuery(selectionOf(info), types, selectionSets(info), head);
+
+/** The query of a lookup by id: of one label, or of any (`node`) when `label` is null. */
+export function lookupQuery(info: GraphQLResolveInfo, id: string, label: Label | null): CompiledQuery {
+  const types = label ? [label] : labelsOf(selectionOf(info), getNamedType(info.returnType));
+  return nodesQuery(info, types, (c) => [
+    `MATCH (n:Node {id: ${c.params.add(id)}})`,
+    ...(label ? [`WHERE n:${label}`] : []),
+  ]);
+}
+
+/** The query of `nodes(ids)`: each node found, of any label, with the id it was asked by. */
+export function idsQuery(info: GraphQLResolveInfo, ids: readonly string[]): CompiledQuery {
+  const types = labelsOf(selectionOf(info), getNamedType(info.returnType));
+  return nodesQuery(info, types, (c) => [`MATCH (n:Node)`, `WHERE n.id IN ${c.params.add(ids)}`]);
+}
+
+async function readNodes(ctx: GraphContext, query: CompiledQuery): Promise<NodeRecord[]> {
+  const rows = await ctx.db.read<{ node: Record<string, unknown> }>(query.cypher, query.params);
+  return rows.map((row) => toRecord(row.node, query.plan, query.compilation));
 }
 
 export async function lookupNode(
@@ -50,14 +98,22 @@ export async function lookupNode(
   id: string,
   label: Label | null,
 ): Promise<NodeRecord | null> {
-  const query = lookupQuery(info, id, label);
-  const [row] = await ctx.db.read<{ node: Record<string, unknown> }>(query.cypher, query.params);
-  return row ? toRecord(row.node, query.plan, query.compilation) : null;
+  const [node] = await readNodes(ctx, lookupQuery(info, id, label));
+  return node ?? null;
+}
+
+/** The nodes of `ids` in their order, null where none has the id: one query, whatever their number. */
+export async function lookupNodes(ctx: GraphContext, info: GraphQLResolveInfo, ids: readonly string[]) {
+  const byId = new Map((await readNodes(ctx, idsQuery(info, ids))).map((node) => [node.id, node]));
+  return ids.map((id) => byId.get(id) ?? null);
 }
 
 /** A root list as its domain describes it: which nodes, in which order (see ../graph/list.ts). */
 export interface ListSource {
-  label: Label;
+  /** The label of the items, or the labels they may have (a timeline's meetings and statements). */
+  label: Label | readonly Label[];
+  /** Properties the connection's own fields read from each item (a timeline edge's `date`). */
+  reads?: readonly string[];
   /** The MATCH (and WHERE) clauses binding `n`; their values are in `params`. */
   match: string;
   params: Record<string, unknown>;
@@ -82,7 +138,8 @@ export function listQuery(
     getNamedType(info.returnType) as GraphQLObjectType,
     info.fieldNodes,
   );
-  const plan = planLevel(selection, [source.label], items);
+  const types = typeof source.label === 'string' ? [source.label] : [...source.label];
+  const plan = withReads(planLevel(selection, types, items), source.reads);
   const compilation = new Compilation('q');
   const { params } = compilation;
   const [afterKey, afterId] = [params.add(after?.key ?? null), params.add(after?.id ?? null)];

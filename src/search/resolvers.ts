@@ -1,26 +1,19 @@
 /** `search`: full-text search over the graph, with the field that matched. */
 import { badInput, intInRange } from '../graph/arguments.js';
-import { toNodeRecord, type NodeRecord } from '../graph/records.js';
-import type { Resolvers, SearchableType } from '../generated/graphql.js';
+import type { NodeRecord } from '../graph/records.js';
+import type { Resolvers } from '../generated/graphql.js';
+import { labelNamed } from '../model/graph.js';
+import { toRecord } from '../query/compile.js';
 import { analyzerOfIndex, languageIndex, languageProperty } from '../seed/full-text.js';
 import {
   languageFields,
   languageIndexesCypher,
   luceneQuery,
-  searchCypher,
+  searchQuery,
+  searchedIndexes,
   searchedFields,
   searchTerms,
 } from './cypher.js';
-
-const labelOf: Record<SearchableType, string> = {
-  PERSON: 'Person',
-  ORGANIZATION: 'Organization',
-  PLACE: 'Place',
-  MEETING: 'Meeting',
-  STATEMENT: 'Statement',
-  ARTICLE: 'Article',
-  TOPIC: 'Topic',
-};
 
 /** Words as the full-text index's analyzer sees them: letters and digits, lowercased. */
 const wordsOf = (text: string) =>
@@ -33,7 +26,7 @@ const wordsOf = (text: string) =>
 function wholeWordMatch(node: NodeRecord, words: Set<string>): { field: string; text: string } | null {
   for (const field of searchedFields) {
     const value = node[field];
-    const texts = Array.isArray(value) ? (value as string[]) : typeof value === 'string' ? [value] : [];
+    const texts = (Array.isArray(value) ? value : [value]).filter((text) => typeof text === 'string');
     for (const text of texts) {
       if (wordsOf(text).some((word) => words.has(word))) return { field, text };
     }
@@ -62,23 +55,26 @@ function wordFormMatch(
 
 export const searchResolvers: Resolvers = {
   Query: {
-    search: async (_parent, args, ctx) => {
+    search: async (_parent, args, ctx, info) => {
       if (args.text.length > 500) throw badInput('text', 'may be at most 500 characters long');
       if (searchTerms(args.text).length === 0) throw badInput('text', 'must contain at least one word');
       const first = intInRange('first', args.first, 1, 100, 10);
-      // Two round trips, whatever the page size: which language indexes exist, then the search itself.
+      // Two round trips, whatever the page size: which language indexes exist (Neo4j cannot ask that inside
+      // another query), then the search with everything selected on its hits.
       const indexes = (await ctx.db.read<{ name: string }>(languageIndexesCypher)).map((row) => row.name);
+      const query = searchQuery(info, searchedIndexes(indexes));
       const rows = await ctx.db.read<{ node: Record<string, unknown>; score: number; indexes: string[] }>(
-        searchCypher(indexes),
+        query.cypher,
         {
+          ...query.params,
           query: luceneQuery(args.text),
-          labels: args.types && args.types.length > 0 ? args.types.map((type) => labelOf[type]) : null,
+          labels: args.types && args.types.length > 0 ? args.types.map((type) => labelNamed(type)) : null,
           first,
         },
       );
       const words = new Set(wordsOf(args.text));
       return rows.map((row) => {
-        const node = ctx.loaders.prime(toNodeRecord(row.node));
+        const node = toRecord(row.node, query.plan, query.compilation);
         const match = wholeWordMatch(node, words) ?? wordFormMatch(node, words, row.indexes);
         return { node, score: row.score, matchedField: match?.field ?? null, matchedText: match?.text ?? null };
       });

@@ -4,9 +4,11 @@
  * Cross-references (a speaker, a place, a participant) are ids checked by validate.ts.
  */
 import { z } from 'zod';
+import { enums, idPrefixes, labels, type Label } from '../model/graph.js';
 
-export const nodeKinds = ['person', 'organization', 'place', 'meeting', 'statement', 'article', 'topic'] as const;
-export type NodeKind = (typeof nodeKinds)[number];
+/** The kinds of ids: each label's id prefix (the model's). */
+export const nodeKinds = labels.map((label) => idPrefixes[label]);
+export type NodeKind = (typeof idPrefixes)[Label];
 
 const slug = '[a-z0-9]+(?:-[a-z0-9]+)*';
 const idPattern = new RegExp(`^(${nodeKinds.join('|')}):${slug}$`);
@@ -79,35 +81,11 @@ const aliases = z
     });
   });
 
-export const organizationKinds = [
-  'STATE',
-  'GOVERNMENT',
-  'MINISTRY',
-  'MILITARY_ALLIANCE',
-  'INTERNATIONAL_ORGANIZATION',
-  'GEOPOLITICAL_GROUP',
-  'NEWS_OUTLET',
-  'NEWS_AGENCY',
-  'POLITICAL_PARTY',
-  'COMPANY',
-  'ARMED_FORCES',
-  'GROUP',
-  'OTHER',
-] as const;
-export const placeKinds = ['COUNTRY', 'REGION', 'CITY', 'VENUE', 'OTHER'] as const;
-export const meetingKinds = [
-  'TALKS',
-  'NEGOTIATION',
-  'PRESS_CONFERENCE',
-  'INFORMAL_MEETING',
-  'SUMMIT',
-  'CONFERENCE',
-  'INTERVIEW',
-  'DIALOGUE',
-  'OTHER',
-] as const;
-export const statementKinds = ['DIRECT_QUOTE', 'PARAPHRASE', 'REPORTED_POSITION'] as const;
-export const durationQualifiers = ['EXACTLY', 'ABOUT', 'MORE_THAN', 'LESS_THAN'] as const;
+export const organizationKinds = enums.OrganizationKind;
+export const placeKinds = enums.PlaceKind;
+export const meetingKinds = enums.MeetingKind;
+export const statementKinds = enums.StatementKind;
+export const durationQualifiers = enums.DurationQualifier;
 
 export const articleSchema = z.strictObject({
   id: idOf('article'),

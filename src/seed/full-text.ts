@@ -7,6 +7,7 @@
  * analyzer, whole words) stays for names, aliases and every language without an analyzer.
  */
 import type { Driver } from 'neo4j-driver';
+import { fullText, labels } from '../model/graph.js';
 
 /**
  * BCP 47 language (primary subtag, or a full tag where it decides) → the Lucene analyzer Neo4j 5.26
@@ -64,11 +65,11 @@ export const languageProperty = (analyzer: string) => `text_${analyzer}`;
 /** The full-text index of one language. */
 export const languageIndex = (analyzer: string) => `search_${analyzer}`;
 /** The analyzer of a language index (the inverse of `languageIndex`). */
-export const analyzerOfIndex = (index: string) => index.replace(/^search_/, '');
+export const analyzerOfIndex = (index: string) => (index.startsWith('search_') ? index.slice('search_'.length) : index);
 
 const analyzers = new Set(Object.values(languageAnalyzers));
 /** English text the project writes itself (summaries, descriptions, headlines) is stemmed as English too. */
-const englishFields = ['summary', 'description', 'headline'];
+const englishFields = fullText.english;
 
 /** The Cypher that creates one language's index (a no-op when it exists). */
 export function languageIndexStatement(analyzer: string): string {
@@ -76,7 +77,7 @@ export function languageIndexStatement(analyzer: string): string {
   if (!analyzers.has(analyzer)) throw new Error(`no Lucene analyzer "${analyzer}" in the allow-list`);
   const fields = [languageProperty(analyzer), ...(analyzer === 'english' ? englishFields : [])];
   return `CREATE FULLTEXT INDEX ${languageIndex(analyzer)} IF NOT EXISTS
-     FOR (n:Person|Organization|Place|Meeting|Statement|Article|Topic)
+     FOR (n:${labels.join('|')})
      ON EACH [${fields.map((field) => `n.${field}`).join(', ')}]
      OPTIONS {indexConfig: {\`fulltext.analyzer\`: '${analyzer}'}}`;
 }

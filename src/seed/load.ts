@@ -15,6 +15,7 @@
 import { createHash } from 'node:crypto';
 import type { Driver, ManagedTransaction } from 'neo4j-driver';
 import { cypherParams, writeTransaction } from '../db/database.js';
+import { fullText } from '../model/graph.js';
 import { nodeClaim, relationshipClaim } from './claims.js';
 import type { SeedDocument } from './format.js';
 import {
@@ -47,8 +48,8 @@ export const schemaStatements = [
   'CREATE RANGE INDEX organization_kind IF NOT EXISTS FOR (n:Organization) ON (n.kind)',
   'CREATE RANGE INDEX meeting_kind IF NOT EXISTS FOR (n:Meeting) ON (n.kind)',
   `CREATE FULLTEXT INDEX ${fullTextIndex} IF NOT EXISTS
-     FOR (n:Person|Organization|Place|Meeting|Statement|Article|Topic)
-     ON EACH [n.name, n.aliases, n.text, n.summary, n.headline, n.description]`,
+     FOR (n:${labels.join('|')})
+     ON EACH [${fullText.properties.map((property) => `n.${property}`).join(', ')}]`,
 ];
 
 export async function ensureSchema(driver: Driver, database?: string): Promise<void> {

@@ -6,20 +6,16 @@ import type { StatementFilter, StatementOrder } from '../generated/graphql.js';
 export function statementsQuery(
   filter: StatementFilter | null | undefined,
   orderBy: StatementOrder | null | undefined,
-): ListQuery {
-  const conditions = new Conditions()
-    .add(
-      filter?.textContains?.toLowerCase(),
-      'textContains',
-      '(toLower(n.text) CONTAINS $textContains OR toLower(n.summary) CONTAINS $textContains)',
-    )
-    .add(filter?.kind, 'kind', 'n.kind = $kind')
-    .add(filter?.language, 'language', 'n.language = $language')
+): ListQuery<'Statement'> {
+  const conditions = new Conditions('Statement')
+    .contains(['text', 'summary'], filter?.textContains)
+    .equals('kind', filter?.kind)
+    .equals('language', filter?.language)
     .dateRange(dateArgument('filter.from', filter?.from), dateArgument('filter.to', filter?.to))
-    .related(filter?.speaker, 'speaker', '(n)<-[:STATED]-(x)')
-    .related(filter?.mentions, 'mentions', '(n)-[:MENTIONS]->(x)')
-    .related(filter?.topic, 'topic', '(n)-[:ABOUT]->(x)')
-    .related(filter?.occasion, 'occasion', '(n)-[:MADE_AT]->(x)')
-    .related(filter?.audience, 'audience', '(n)-[:HEARD_BY]->(x)');
-  return { label: 'Statement', ...conditions, sortKey: conditions.dateKey, direction: orderBy?.direction ?? 'ASC' };
+    .related(filter?.speaker, 'statementSpeaker')
+    .related(filter?.mentions, 'statementMentions')
+    .related(filter?.topic, 'statementTopics')
+    .related(filter?.occasion, 'statementOccasion')
+    .related(filter?.audience, 'statementAudience');
+  return { ...conditions, sortKey: conditions.dateKey, direction: orderBy?.direction ?? 'ASC' };
 }

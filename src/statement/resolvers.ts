@@ -2,8 +2,9 @@
 import { expansionSingle } from '../graph/connection.js';
 import { relationResolvers } from '../graph/relations.js';
 import { listConnection } from '../graph/list.js';
-import { dateOf, sourcesOf } from '../graph/node-fields.js';
-import type { Resolvers, StatementKind } from '../generated/graphql.js';
+import { dateOf, required, sourcesOf } from '../graph/node-fields.js';
+import { isActor, recordOf } from '../graph/records.js';
+import type { Resolvers } from '../generated/graphql.js';
 import { lookup } from '../node/resolvers.js';
 import { statementsQuery } from './cypher.js';
 
@@ -14,23 +15,30 @@ export const statementResolvers: Resolvers = {
       listConnection(ctx, statementsQuery(args.filter, args.orderBy), args, info),
   },
   Statement: {
-    kind: (statement) => statement.kind as StatementKind,
+    kind: (statement) => required(statement.kind, statement.id, 'kind'),
     date: (statement) => dateOf(statement.date),
     sources: sourcesOf,
     ...relationResolvers('Statement'),
     speaker: async (statement, _args, ctx, info) => {
       const speaker = await expansionSingle(ctx, 'statementSpeaker', statement, info);
-      // The seeder never writes a statement without its speaker.
-      if (!speaker) throw new Error(`statement ${statement.id} has no speaker`);
-      return speaker.node;
+      // The seeder never writes a statement without its speaker, a person or an organization.
+      const node = speaker?.node;
+      if (!isActor(node)) throw new Error(`statement ${statement.id} has no speaker`);
+      return node;
     },
     reportedIn: async (statement, _args, ctx, info) => {
       const reported = await expansionSingle(ctx, 'statementReportedIn', statement, info);
-      if (!reported) return null;
+      const article = recordOf('Article', reported?.node);
+      if (!reported || !article) return null;
       return {
-        article: reported.node,
-        paragraph: reported.rel.paragraph as number,
-        offset: reported.rel.offset as number,
+        article,
+        // Read only when selected: a compiled query fetches the relationship only then.
+        get paragraph() {
+          return required(reported.rel.paragraph, `${statement.id} in its article`, 'paragraph');
+        },
+        get offset() {
+          return required(reported.rel.offset, `${statement.id} in its article`, 'offset');
+        },
       };
     },
   },

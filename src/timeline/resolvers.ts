@@ -1,34 +1,26 @@
 /** `timeline`: what an entity did or what happened about it, in date order. */
-import { dateArgument, pageArguments } from '../graph/arguments.js';
-import { connection, pageFromRows } from '../graph/connection.js';
-import { toNodeRecord } from '../graph/records.js';
+import { dateArgument } from '../graph/arguments.js';
+import { sourceConnection } from '../graph/list.js';
+import { dateOf, required } from '../graph/node-fields.js';
+import { isRecordOf, type NodeRecord } from '../graph/records.js';
 import type { Resolvers } from '../generated/graphql.js';
-import { timelineCountCypher, timelinePageCypher } from './cypher.js';
+import { timelineSource } from './cypher.js';
+
+const isTimelineItem = (node: NodeRecord) => isRecordOf('Meeting', node) || isRecordOf('Statement', node);
 
 export const timelineResolvers: Resolvers = {
   Query: {
-    timeline: (_parent, args, ctx) => {
-      const { first, after } = pageArguments(args);
-      const params = { of: args.of, from: dateArgument('from', args.from), to: dateArgument('to', args.to) };
-      return connection(
-        async () => {
-          const rows = await ctx.db.read<{ node: Record<string, unknown>; key: string }>(timelinePageCypher, {
-            ...params,
-            afterKey: after?.key ?? null,
-            afterId: after?.id ?? null,
-            limit: first + 1,
-          });
-          return pageFromRows(
-            rows.map((row) => ({ node: ctx.loaders.prime(toNodeRecord(row.node)), key: row.key })),
-            first,
-            after,
-          );
-        },
-        async () => (await ctx.db.read<{ total: number }>(timelineCountCypher, params))[0]?.total ?? 0,
-      );
-    },
+    // One query for the page and everything selected on its items (and the count when selected).
+    timeline: (_parent, args, ctx, info) =>
+      sourceConnection(
+        ctx,
+        timelineSource(args.of, dateArgument('from', args.from), dateArgument('to', args.to)),
+        args,
+        info,
+        (node) => isTimelineItem(node),
+      ),
   },
   TimelineEdge: {
-    date: (edge) => edge.node.date as string,
+    date: (edge) => required(dateOf(edge.node.date), edge.node.id, 'date'),
   },
 };

@@ -2,7 +2,7 @@
 import { byName, Conditions, type ListQuery } from '../graph/list.js';
 import type { TopicFilter } from '../generated/graphql.js';
 
-export function topicsQuery(filter: TopicFilter | null | undefined): ListQuery {
-  const conditions = new Conditions().nameContains(filter?.nameContains);
-  return { label: 'Topic', ...conditions, sortKey: byName, direction: 'ASC' };
+export function topicsQuery(filter: TopicFilter | null | undefined): ListQuery<'Topic'> {
+  const conditions = new Conditions('Topic').nameContains(filter?.nameContains);
+  return { ...conditions, sortKey: byName, direction: 'ASC' };
 }

@@ -13,7 +13,7 @@ export const topicResolvers: Resolvers = {
   },
   Topic: {
     ...relationResolvers('Topic'),
-    description: (topic) => (topic.description as string | undefined) ?? null,
+    description: (topic) => topic.description ?? null,
     sources: sourcesOf,
   },
 };

@@ -131,7 +131,7 @@ export async function neighborhood(ctx: Context, args: NeighborhoodArgs) {
       limit: maxRelationships + 1,
     }),
   ]);
-  const byId = new Map(nodeRows.map((row) => [row.node.id as string, hydrate(ctx, row.node)]));
+  const byId = new Map(nodeRows.map((row) => hydrate(ctx, row.node)).map((node) => [node.id, node]));
   if (!byId.has(args.of)) return null;
   if (relRows.length > maxRelationships) truncated = true;
   return {
@@ -199,7 +199,7 @@ export const traversalResolvers: Resolvers = {
   },
   GraphRelationship: {
     id: relationshipId,
-    type: (rel) => rel.type as RelationshipType,
+    type: (rel) => rel.type,
     from: (rel, _args, ctx) => endpoint(ctx, rel.from),
     to: (rel, _args, ctx) => endpoint(ctx, rel.to),
     properties: (rel) => {
@@ -207,6 +207,6 @@ export const traversalResolvers: Resolvers = {
       const { sources: _sources, claims: _claims, ...rest } = rel.properties;
       return rest;
     },
-    sourceIds: (rel) => (Array.isArray(rel.properties.sources) ? (rel.properties.sources as string[]) : []),
+    sourceIds: (rel) => rel.properties.sources ?? [],
   },
 };

@@ -16,7 +16,9 @@ import {
 } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { byName, type ListQuery } from '../../src/graph/list.js';
-import { listQuery, lookupQuery } from '../../src/query/root.js';
+import { idsQuery, listQuery, lookupQuery } from '../../src/query/root.js';
+import { searchQuery } from '../../src/search/cypher.js';
+import { timelineSource } from '../../src/timeline/cypher.js';
 import { loadTypeDefs } from '../../src/schema.js';
 
 const schema = buildSchema(loadTypeDefs().join('\n'));
@@ -127,6 +129,39 @@ describe('lists', () => {
     );
     expect(query.cypher).toMatchSnapshot();
     expect(query.params).toMatchSnapshot();
+  });
+});
+
+describe('search, nodes and timeline', () => {
+  const itemFields = `__typename id
+    ... on Meeting { name participants(first: 3) { nodes { __typename id } } }
+    ... on Statement { summary speaker { __typename id } }`;
+
+  it('search: the hits with what their nodes select and what the match is told from, in one query', () => {
+    const query = searchQuery(
+      infoFor(`{ search(text: "x", first: 5) { score matchedField node { ${itemFields} } } }`),
+      ['search', 'search_english', 'search_indonesian'],
+    );
+    expect(query.cypher).toMatchSnapshot();
+    expect(query.params).toEqual({ p0: 4, p1: null, p2: null, p3: 1 });
+  });
+
+  it('nodes(ids): every node asked for, of any label, with its nested fields', () => {
+    const query = idsQuery(infoFor(`{ nodes(ids: ["a", "b"]) { ${itemFields} } }`), ['meeting:a', 'statement:b']);
+    expect(query.cypher).toMatchSnapshot();
+    expect(query.params).toEqual({ p0: ['meeting:a', 'statement:b'], p1: 4, p2: null, p3: null, p4: 1 });
+  });
+
+  it('timeline: a page of dated items with their nested fields and the count; dates always fetched', () => {
+    const query = listQuery(
+      infoFor(`{ timeline(of: "x", first: 5) { totalCount edges { date { iso } node { ${itemFields} } } } }`),
+      timelineSource('person:a', '2022', null),
+      5,
+      null,
+    );
+    expect(query.cypher).toMatchSnapshot();
+    expect(query.params).toMatchSnapshot();
+    expect(query.plan.properties).toContain('date');
   });
 });
 
