@@ -59,6 +59,9 @@ export function analyzerOf(language: string): string | null {
   return languageAnalyzers[tag] ?? languageAnalyzers[tag.split('-')[0]!] ?? null;
 }
 
+/** How long to wait for indexes to come online: populating them after a bulk load of `large` takes minutes. */
+export const indexWaitSeconds = 3600;
+
 /** The property that holds a text for the index of its language. */
 export const languageProperty = (analyzer: string) => `text_${analyzer}`;
 /** The full-text index of one language. */
@@ -91,5 +94,5 @@ export async function ensureLanguageIndexes(driver: Driver, languages: Iterable<
   for (const analyzer of [...needed].sort()) {
     await driver.executeQuery(languageIndexStatement(analyzer), {}, { database });
   }
-  await driver.executeQuery('CALL db.awaitIndexes(300)', {}, { database });
+  await driver.executeQuery('CALL db.awaitIndexes($seconds)', { seconds: indexWaitSeconds }, { database });
 }
