@@ -55,6 +55,9 @@ beforeAll(async () => {
     tokens: new Tokens([writer], []),
     logger,
     ingestLimits: { maxBytes: 200_000, maxRows: 500 },
+    // Writes on a busy shared machine (8 concurrent ingests, first-time query planning) outlast the
+    // default 15 s; a request stopped by it would leave its write running into the next test.
+    requestTimeoutMs: 180_000,
   });
 });
 afterAll(async () => api.close());
