@@ -16,7 +16,7 @@ import { createHash } from 'node:crypto';
 import { Neo4jError, type Driver, type ManagedTransaction } from 'neo4j-driver';
 import { cypherParams, writeTransaction } from '../db/database.js';
 import { nodeClaim, relationshipClaim } from './claims.js';
-import { indexWaitSeconds } from './full-text.js';
+import { awaitIndexes } from './full-text.js';
 import type { SeedDocument } from './format.js';
 import {
   labels,
@@ -70,7 +70,7 @@ export async function ensureSchema(
 ): Promise<void> {
   const statements = options.constraintsOnly ? constraintStatements : schemaStatements;
   for (const statement of statements) await driver.executeQuery(statement, {}, { database });
-  await driver.executeQuery('CALL db.awaitIndexes($seconds)', { seconds: indexWaitSeconds }, { database });
+  await awaitIndexes(driver, database);
 }
 
 /**
