@@ -37,7 +37,14 @@ async function startDatabase(project: TestProject): Promise<() => Promise<void>>
   }
   const home = fs.mkdtempSync(path.join(os.tmpdir(), 'newsgraph-test-'));
   const started = Date.now();
-  const instance = await startNeo4j({ home, boltPort: await freePort(), heap: '1g', pageCache: '256m' });
+  // On a shared machine busy with other Neo4j servers, a start can take minutes (two did not answer in 120 s).
+  const instance = await startNeo4j({
+    home,
+    boltPort: await freePort(),
+    heap: '1g',
+    pageCache: '256m',
+    timeoutMs: 360_000,
+  });
   console.log(`test Neo4j ready at ${instance.uri} in ${Date.now() - started} ms (home ${home})`);
   project.provide('neo4j', { uri: instance.uri });
   return async () => {

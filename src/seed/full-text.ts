@@ -60,6 +60,21 @@ export function analyzerOf(language: string): string | null {
   return languageAnalyzers[tag] ?? languageAnalyzers[tag.split('-')[0]!] ?? null;
 }
 
+/** How long to wait for indexes to come online: populating them after a bulk load of `large` takes minutes. */
+export const indexWaitSeconds = 3600;
+
+/**
+ * Waits until every index is online. Populating them after a bulk load of `large` outlasts the
+ * server's default transaction timeout (60 s for the project's own Neo4j): the wait sets its own.
+ */
+export async function awaitIndexes(driver: Driver, database?: string): Promise<void> {
+  await driver.executeQuery(
+    'CALL db.awaitIndexes($seconds)',
+    { seconds: indexWaitSeconds },
+    { database, transactionConfig: { timeout: (indexWaitSeconds + 60) * 1000 } },
+  );
+}
+
 /** The property that holds a text for the index of its language. */
 export const languageProperty = (analyzer: string) => `text_${analyzer}`;
 /** The full-text index of one language. */
@@ -92,5 +107,5 @@ export async function ensureLanguageIndexes(driver: Driver, languages: Iterable<
   for (const analyzer of [...needed].sort()) {
     await driver.executeQuery(languageIndexStatement(analyzer), {}, { database });
   }
-  await driver.executeQuery('CALL db.awaitIndexes(300)', {}, { database });
+  await awaitIndexes(driver, database);
 }

@@ -13,10 +13,11 @@
  * Labels and relationship types come only from the allow-lists of graph-rows.ts.
  */
 import { createHash } from 'node:crypto';
-import type { Driver, ManagedTransaction } from 'neo4j-driver';
+import { Neo4jError, type Driver, type ManagedTransaction } from 'neo4j-driver';
 import { cypherParams, writeTransaction } from '../db/database.js';
 import { fullText } from '../model/graph.js';
 import { nodeClaim, relationshipClaim } from './claims.js';
+import { awaitIndexes } from './full-text.js';
 import type { SeedDocument } from './format.js';
 import {
   labels,
@@ -33,10 +34,14 @@ import { definitions } from './validate.js';
 
 export const fullTextIndex = 'search';
 
-/** Constraints and indexes the API relies on; each statement is a no-op when it already exists. */
-export const schemaStatements = [
+/** Uniqueness constraints: the loader's MERGEs and the fast path's CREATEs rely on them from the first write. */
+export const constraintStatements = [
   'CREATE CONSTRAINT node_id IF NOT EXISTS FOR (n:Node) REQUIRE n.id IS UNIQUE',
   'CREATE CONSTRAINT provenance_article IF NOT EXISTS FOR (p:Provenance) REQUIRE p.article IS UNIQUE',
+];
+
+/** The indexes the API's reads rely on (the loader's writes do not): a bulk load may build them afterwards. */
+export const indexStatements = [
   'CREATE TEXT INDEX node_name_text IF NOT EXISTS FOR (n:Node) ON (n.name)',
   'CREATE RANGE INDEX node_name IF NOT EXISTS FOR (n:Node) ON (n.name)',
   'CREATE RANGE INDEX meeting_date IF NOT EXISTS FOR (n:Meeting) ON (n.date)',
@@ -52,9 +57,21 @@ export const schemaStatements = [
      ON EACH [${fullText.properties.map((property) => `n.${property}`).join(', ')}]`,
 ];
 
-export async function ensureSchema(driver: Driver, database?: string): Promise<void> {
-  for (const statement of schemaStatements) await driver.executeQuery(statement, {}, { database });
-  await driver.executeQuery('CALL db.awaitIndexes(300)', {}, { database });
+/** Constraints and indexes the API relies on; each statement is a no-op when it already exists. */
+export const schemaStatements = [...constraintStatements, ...indexStatements];
+
+/**
+ * Creates the constraints and (unless `constraintsOnly`, for the start of a bulk load) the indexes,
+ * then waits until every index is online.
+ */
+export async function ensureSchema(
+  driver: Driver,
+  database?: string,
+  options: { constraintsOnly?: boolean } = {},
+): Promise<void> {
+  const statements = options.constraintsOnly ? constraintStatements : schemaStatements;
+  for (const statement of statements) await driver.executeQuery(statement, {}, { database });
+  await awaitIndexes(driver, database);
 }
 
 /**
@@ -102,6 +119,24 @@ MERGE (a)-${pattern}->(b)
 ON CREATE SET r += row.props, ${firstClaim('r')}
 ON MATCH SET ${addClaim('r')}, r += row.props`;
 };
+
+/**
+ * The write of node rows whose ids are new to the graph and to their transaction, whatever their
+ * label: no lookup, no merge, one statement. The label is a parameter (`$(…)`, Neo4j ≥ 5.26) whose
+ * values come from the allow-list (graph-rows.ts), like everything else here.
+ */
+const nodeCreate = `
+CREATE (n:Node:$(row.label) {id: row.id})
+SET n += row.props, ${firstClaim('n')},
+  n.aliases = CASE WHEN size(row.aliases) > 0 THEN [a IN row.aliases | a.name] END,
+  n.aliasLanguages = CASE WHEN size(row.aliases) > 0 THEN [a IN row.aliases | a.language] END`;
+
+/** The write of relationship rows that cannot exist yet (an end is new, the row is the only one with its key), any type. */
+const relationshipCreate = `
+MATCH (a:Node {id: row.from})
+MATCH (b:Node {id: row.to})
+CREATE (a)-[r:$(row.type)]->(b)
+SET r += row.props, ${firstClaim('r')}`;
 
 /** Records each loaded document: its hash and defined ids (Provenance), who loaded it and when (Article). */
 export const provenanceCypher = `
@@ -165,6 +200,8 @@ export interface LoadResult {
   bookmarks: string[];
 }
 
+const constraintFailure = 'Neo.ClientError.Schema.ConstraintValidationFailed';
+
 /** The longest a loading transaction may run (Neo4j ≥ 5.3 honours a client timeout above the server's). */
 export const loadTransactionTimeoutMs = 30 * 60_000;
 
@@ -205,36 +242,96 @@ const relationshipParams = (row: RelationshipRow, source: string) => ({
   claim: relationshipClaim(row),
 });
 
-/** The writes of some documents: nodes by label first (so relationships find their ends), then relationships by type. */
-export function writeStatements(documents: DocumentRows[]): WriteStatement[] {
+/** A relationship row's identity as MERGE sees it: type, ends and key property. */
+const relationshipKey = (row: RelationshipRow) => {
+  const key = relationshipTypes[row.type];
+  return JSON.stringify([row.type, row.from, row.to, key ? row.props[key] : null]);
+};
+
+const counted = (keys: string[]) => {
+  const counts = new Map<string, number>();
+  for (const key of keys) counts.set(key, (counts.get(key) ?? 0) + 1);
+  return counts;
+};
+
+/**
+ * The writes of some documents: nodes by label first (so relationships find their ends), then
+ * relationships by type. Given `existing` (which of the documents' node ids the graph holds, read in
+ * the same transaction), a row that cannot match anything is written with CREATE instead of MERGE:
+ * a node whose id is new and defined once in these documents, a relationship with a new end whose
+ * key occurs once. Everything else merges as before. The constraint on `Node.id` still guards the
+ * CREATEs: a concurrent writer creating the same id makes this transaction fail, not duplicate.
+ */
+export function writeStatements(documents: DocumentRows[], existing?: Set<string>): WriteStatement[] {
   const writes: WriteStatement[] = [];
-  for (const label of labels) {
-    writes.push({
-      write: nodeWrite(label),
-      rows: documents.flatMap((doc) =>
-        doc.rows.nodes.filter((row) => row.label === label).map((row) => nodeParams(row, doc.article)),
+  const nodeIds = counted(documents.flatMap((doc) => doc.rows.nodes.map((row) => row.id)));
+  const isNew = (id: string) => existing !== undefined && !existing.has(id);
+  const createNode = (row: NodeRow) => isNew(row.id) && nodeIds.get(row.id) === 1;
+  const relationshipKeys = existing
+    ? counted(documents.flatMap((doc) => doc.rows.relationships.map(relationshipKey)))
+    : new Map<string, number>();
+  const createRelationship = (row: RelationshipRow) =>
+    (isNew(row.from) || isNew(row.to)) && relationshipKeys.get(relationshipKey(row)) === 1;
+  const split = <R>(rows: { row: R; source: string }[], create: (row: R) => boolean) => ({
+    created: rows.filter((r) => create(r.row)),
+    merged: rows.filter((r) => !create(r.row)),
+  });
+  const nodeRows = labels.map((label) =>
+    split(
+      documents.flatMap((doc) =>
+        doc.rows.nodes.filter((row) => row.label === label).map((row) => ({ row, source: doc.article })),
       ),
-    });
+      createNode,
+    ),
+  );
+  writes.push({
+    write: nodeCreate,
+    rows: nodeRows.flatMap(({ created }) =>
+      created.map((r) => ({ ...nodeParams(r.row, r.source), label: r.row.label })),
+    ),
+  });
+  for (const [i, label] of labels.entries()) {
+    writes.push({ write: nodeWrite(label), rows: nodeRows[i]!.merged.map((r) => nodeParams(r.row, r.source)) });
   }
-  for (const type of Object.keys(relationshipTypes) as RelationshipType[]) {
+  const types = Object.keys(relationshipTypes) as RelationshipType[];
+  const relationshipRows = types.map((type) =>
+    split(
+      documents.flatMap((doc) =>
+        doc.rows.relationships.filter((row) => row.type === type).map((row) => ({ row, source: doc.article })),
+      ),
+      createRelationship,
+    ),
+  );
+  writes.push({
+    write: relationshipCreate,
+    rows: relationshipRows.flatMap(({ created }) =>
+      created.map((r) => ({ ...relationshipParams(r.row, r.source), type: r.row.type })),
+    ),
+  });
+  for (const [i, type] of types.entries()) {
     writes.push({
       write: relationshipWrite(type),
-      rows: documents.flatMap((doc) =>
-        doc.rows.relationships.filter((row) => row.type === type).map((row) => relationshipParams(row, doc.article)),
-      ),
+      rows: relationshipRows[i]!.merged.map((r) => relationshipParams(r.row, r.source)),
     });
   }
   return writes.filter((w) => w.rows.length > 0);
 }
 
-function statementsOf(documents: DocumentRows[], batchSize: number): Statement[] {
+function statementsOf(documents: DocumentRows[], batchSize: number, existing?: Set<string>): Statement[] {
   const statements: Statement[] = [];
-  for (const { write, rows } of writeStatements(documents)) {
+  for (const { write, rows } of writeStatements(documents, existing)) {
     const cypher = `UNWIND $rows AS row ${write}\nRETURN count(*) AS written`;
     for (let start = 0; start < rows.length; start += batchSize)
       statements.push({ cypher, rows: rows.slice(start, start + batchSize) });
   }
   return statements;
+}
+
+/** Which of the documents' node ids the graph holds, as seen by this transaction. */
+async function existingIn(tx: ManagedTransaction, documents: DocumentRows[]): Promise<Set<string>> {
+  const ids = [...new Set(documents.flatMap((doc) => doc.rows.nodes.map((row) => row.id)))];
+  const result = await tx.run<{ id: string }>('UNWIND $ids AS id MATCH (n:Node {id: id}) RETURN id', { ids });
+  return new Set(result.records.map((record) => record.get('id')));
 }
 
 function emptyCounts(documents: DocumentRows[]): LoadCounts {
@@ -276,11 +373,13 @@ async function writeGroup(
   group: Group,
   batchSize: number,
   actor: string,
+  fast: boolean,
   onStatement: (rows: number) => void,
 ): Promise<LoadCounts> {
   const counts = emptyCounts([]);
   for (const article of group.replace) await retractInTransaction(tx, article);
-  for (const statement of statementsOf(group.documents, batchSize)) {
+  const existing = fast ? await existingIn(tx, group.documents) : undefined;
+  for (const statement of statementsOf(group.documents, batchSize, existing)) {
     await runStatement(tx, statement, counts);
     onStatement(statement.rows.length);
   }
@@ -362,7 +461,7 @@ export async function loadDocuments(
   const groups = groupsOf(pending, replaced, batchSize, single);
   const bookmarks: string[] = [];
 
-  const runGroup = async (group: Group): Promise<void> => {
+  const runGroup = async (group: Group, fast = true): Promise<void> => {
     let progress = 0;
     const written = await writeTransaction(
       driver,
@@ -371,7 +470,7 @@ export async function loadDocuments(
         // A retried transaction starts its tally again.
         done -= progress;
         progress = 0;
-        return writeGroup(tx, group, batchSize, actor, (rows) => {
+        return writeGroup(tx, group, batchSize, actor, fast, (rows) => {
           progress += rows;
           done += rows;
           options.onProgress?.(done, total);
@@ -380,7 +479,15 @@ export async function loadDocuments(
       // A whole document is one transaction however large it is: the server's default timeout
       // (60 s for the project's own Neo4j) guards reads, not bulk loads.
       { timeoutMs: loadTransactionTimeoutMs },
-    );
+    ).catch((error: unknown) => {
+      // A concurrent writer created one of the ids this group found new: the transaction rolled
+      // back whole, and the group is written again with MERGE only.
+      if (!fast || !(error instanceof Neo4jError) || error.code !== constraintFailure) throw error;
+      done -= progress;
+      progress = 0;
+      return null;
+    });
+    if (!written) return runGroup(group, false);
     add(counts, written.result);
     bookmarks.push(...written.bookmarks);
   };

@@ -13,6 +13,7 @@ import {
   existingIds,
   loadDocuments,
   resetGraph,
+  type DocumentRows,
   type LoadCounts,
   type LoadOptions,
 } from './load.js';
@@ -70,16 +71,31 @@ async function seed(
   if (options.dryRun) return { files: parsed.map((f) => f.file), before, after: before };
 
   if (options.reset) await resetGraph(driver, database);
-  await ensureSchema(driver, database);
-  await ensureLanguageIndexes(driver, languagesOf(parsed), database);
-  const { counts, bookmarks } = await loadDocuments(
-    driver,
-    parsed.map((file) => documentRowsOf(file.document)),
-    { ...options, transaction: options.transaction ?? 'single' },
-  );
+  const documents = parsed.map((file) => documentRowsOf(file.document));
+  // A bulk load into an empty graph builds the read indexes once afterwards (Neo4j populates an index
+  // from the store far faster than it updates it row by row); the constraints come first, since the
+  // loader relies on them. A run killed in between leaves a graph without those indexes, and the next
+  // seed or ingest (or the server's start) creates them.
+  const bulk = (options.reset || before.nodes === 0) && rowsIn(documents) >= bulkRows;
+  await ensureSchema(driver, database, { constraintsOnly: bulk });
+  if (!bulk) await ensureLanguageIndexes(driver, languagesOf(parsed), database);
+  const { counts, bookmarks } = await loadDocuments(driver, documents, {
+    ...options,
+    transaction: options.transaction ?? 'single',
+  });
+  if (bulk) {
+    await ensureSchema(driver, database);
+    await ensureLanguageIndexes(driver, languagesOf(parsed), database);
+  }
   const after = await countGraph(driver, database);
   return { files: parsed.map((f) => f.file), counts, bookmarks, before, after };
 }
+
+/** Rows from which a load into an empty graph defers its read indexes (see seed). */
+export const bulkRows = 20_000;
+
+const rowsIn = (documents: DocumentRows[]) =>
+  documents.reduce((n, doc) => n + doc.rows.nodes.length + doc.rows.relationships.length, 0);
 
 /** The languages of the runs' statements (each gets a full-text index when Lucene has an analyzer). */
 function languagesOf(files: SeedFile[]): Set<string> {
@@ -89,6 +105,10 @@ function languagesOf(files: SeedFile[]): Set<string> {
 /** Seeds the bundled files when the graph holds no node yet; true when it did. */
 export async function seedIfEmpty(driver: Driver, database?: string): Promise<SeedReport | null> {
   const { nodes } = await countGraph(driver, database);
-  if (nodes > 0) return null;
+  if (nodes > 0) {
+    // A bulk load killed before it built its indexes left them missing (see seed).
+    await ensureSchema(driver, database);
+    return null;
+  }
   return seedFiles(driver, bundledSeedFiles(), { database });
 }

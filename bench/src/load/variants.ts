@@ -2,7 +2,7 @@
  * Ways of running the shared loader (src/seed/load.ts) that the loading benchmark compares:
  * - `b<rows>-c<n>`: the loader as the app runs it, transactions of whole documents up to <rows> rows
  *   each, <n> of them in flight (a transaction waits for those defining what it references);
- * - `it<rows>`: the same Cypher per label and type sent as `CALL { … } IN TRANSACTIONS OF <rows> ROWS`
+ * - `it<rows>`: the loader's MERGE Cypher per label and type sent as `CALL { … } IN TRANSACTIONS OF <rows> ROWS`
  *   (fewer round trips, but a transaction boundary may fall inside a document: it gives up
  *   all-or-nothing per document, so the app does not use it; measured to know what it would buy).
  */
