@@ -8,7 +8,7 @@ import { sortKey } from '../cypher/build.js';
 import type { Label } from '../model/graph.js';
 import { listQuery } from '../query/root.js';
 import { toRecord } from '../query/compile.js';
-import { pageArguments } from './arguments.js';
+import { listScope, pageWindow, type CursorKey, type PageArgs } from './arguments.js';
 import { connection, pageFromRows, type ConnectionRecord } from './connection.js';
 import type { GraphContext as Context } from './context.js';
 
@@ -32,32 +32,36 @@ export interface ListQuery {
 }
 
 interface ListRow {
-  items: { node: Record<string, unknown>; key: string | number }[];
+  items: { node: Record<string, unknown>; key: CursorKey }[];
   total?: number;
+  precedes?: boolean;
+  follows?: boolean;
 }
 
 export function listConnection(
   ctx: Context,
   query: ListQuery,
-  args: { first?: number | null; after?: string | null },
+  args: PageArgs,
   info: GraphQLResolveInfo,
 ): ConnectionRecord {
-  const { first, after } = pageArguments(args);
+  // The list is what it selects and how it orders: a cursor of another filter or order is refused.
+  const scope = listScope('list', query.label, query.anchor, query.where, query.params, query.sortKey, query.direction);
+  const window = pageWindow(args, scope, 20, 2);
   const conditions = query.anchor ? [`n:${query.label}`, ...query.where] : query.where;
   const where = conditions.length > 0 ? `\nWHERE ${conditions.join(' AND ')}` : '';
   const match = (query.anchor ? `${query.anchor}\nWITH DISTINCT n` : `MATCH (n:${query.label})`) + where;
-  const compiled = listQuery(info, { ...query, match }, first, after);
+  const compiled = listQuery(info, { ...query, match }, window);
   let answer: Promise<ListRow> | undefined;
   const run = () =>
     (answer ??= ctx.db.read<ListRow>(compiled.cypher, compiled.params).then((rows) => rows[0] ?? { items: [] }));
   return connection(
     async () => {
-      const { items } = await run();
+      const { items, precedes, follows } = await run();
       const rows = items.map((item) => ({
         node: toRecord(item.node, compiled.plan, compiled.compilation),
         key: item.key,
       }));
-      return pageFromRows(rows, first, after);
+      return pageFromRows(rows, window, scope, { precedes, follows });
     },
     async () => {
       if (compiled.count) return (await run()).total ?? 0;

@@ -1,6 +1,6 @@
 /** Person: lookups, the `people` list, positions, meetings, statements and who they met. */
 import type { Context } from '../context.js';
-import { pageArguments, intInRange } from '../graph/arguments.js';
+import { defaultPageSize, listScope, pageWindow, type PageArgs } from '../graph/arguments.js';
 import { connection, pageFromRows } from '../graph/connection.js';
 import { relationResolvers } from '../graph/relations.js';
 import { listConnection } from '../graph/list.js';
@@ -11,16 +11,13 @@ import { lookup } from '../node/resolvers.js';
 import { peopleQuery } from './cypher.js';
 
 /** The people a person met, most shared meetings first; shared by `Person.metWith` and `whoMetWhom`. */
-export function metWithConnection(
-  ctx: Context,
-  personId: string,
-  args: { first?: number | null; after?: string | null },
-) {
-  const { first, after } = pageArguments(args);
+export function metWithConnection(ctx: Context, personId: string, args: PageArgs) {
+  const scope = listScope('metWith', personId);
+  const window = pageWindow(args, scope, 20, 2);
   return connection(
     async () => {
-      const rows = await ctx.loaders.metWithPage.load({ parentId: personId, first, after });
-      const page = pageFromRows(rows, first, after);
+      const answer = await ctx.loaders.metWithPage.load({ parentId: personId, window });
+      const page = pageFromRows(answer.rows, window, scope, answer.probes);
       for (const edge of page.edges) edge.rel.personId = personId;
       return page;
     },
@@ -28,8 +25,23 @@ export function metWithConnection(
   );
 }
 
+/** The meetings two people both attended, in date order: the `meetings` of a MetWithEdge. */
+function sharedMeetingsConnection(ctx: Context, edge: EdgeRecord, args: PageArgs) {
+  const [a, b] = [edge.rel.personId as string, edge.node.id];
+  const scope = listScope('sharedMeetings', a, b);
+  const window = pageWindow(args, scope, defaultPageSize('MetWithEdge', 'meetings'), 2);
+  return connection(
+    async () => {
+      const answer = await ctx.loaders.sharedMeetings.load({ a, b, window });
+      return pageFromRows(answer.rows, window, scope, answer.probes);
+    },
+    () => Promise.resolve(edge.rel.meetingCount as number),
+  );
+}
+
 /** The fields of an edge that is a HOLDS_POSITION relationship (positions and members). */
 const positionEdgeFields = {
+  id: (edge: EdgeRecord) => edge.id!,
   title: (edge: EdgeRecord) => edge.rel.title as string,
   titleAsReported: (edge: EdgeRecord) => (edge.rel.titleAsReported as string | undefined) ?? null,
   startDate: (edge: EdgeRecord) => dateOf(edge.rel.startDate),
@@ -54,12 +66,7 @@ export const personResolvers: Resolvers = {
   PositionEdge: positionEdgeFields,
   MetWithEdge: {
     meetingCount: (edge) => edge.rel.meetingCount as number,
-    meetings: (edge, args, ctx) =>
-      ctx.loaders.sharedMeetings.load({
-        a: edge.rel.personId as string,
-        b: edge.node.id,
-        first: intInRange('first', args.first, 1, 100, 10),
-      }),
+    meetings: (edge, args, ctx) => sharedMeetingsConnection(ctx, edge, args),
   },
 };
 

@@ -122,9 +122,19 @@ describe('lists', () => {
     const query = listQuery(
       infoFor('{ people(first: 5) { totalCount nodes { name positions(first: 2) { nodes { name } } } } }'),
       people,
-      5,
-      { key: 'b', id: 'person:b' },
+      { size: 5, backward: false, after: ['b', 'person:b'], before: null },
     );
+    expect(query.cypher).toMatchSnapshot();
+    expect(query.params).toMatchSnapshot();
+  });
+
+  it('fetch a page backward, between two cursors, with the probes of pageInfo', () => {
+    const query = listQuery(infoFor('{ people(last: 3) { nodes { name } } }'), people, {
+      size: 3,
+      backward: true,
+      after: ['a', 'person:a'],
+      before: ['m', 'person:m'],
+    });
     expect(query.cypher).toMatchSnapshot();
     expect(query.params).toMatchSnapshot();
   });
