@@ -368,6 +368,8 @@ describe('pageInfo tells the truth in both directions', () => {
     people(first: $first, after: $after, last: $last, before: $before) {
       nodes { id } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } }`;
 
+  const statements = people.replace('people(', 'statements(');
+
   it('past the end and before the start, the empty page knows what lies on its other side', async () => {
     const all = (await api.ask(people, { first: 100 })).people;
     expect(all.pageInfo).toMatchObject({ hasNextPage: false, hasPreviousPage: false });
@@ -380,14 +382,14 @@ describe('pageInfo tells the truth in both directions', () => {
   });
 
   it('between two cursors, pages the window and tells what lies outside it', async () => {
-    const all = (await api.ask(`{ people(first: 100) { edges { cursor node { id } } } }`)).people.edges;
+    const all = (await api.ask(`{ statements(first: 100) { edges { cursor node { id } } } }`)).statements.edges;
     expect(all.length).toBeGreaterThan(4);
     const [after, before] = [all[0].cursor, all.at(-1).cursor];
     const inner = all.slice(1, -1).map((edge: any) => edge.node.id);
-    const forward = (await api.ask(people, { first: 100, after, before })).people;
+    const forward = (await api.ask(statements, { first: 100, after, before })).statements;
     expect(forward.nodes.map((node: any) => node.id)).toEqual(inner);
     expect(forward.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: true });
-    const backward = (await api.ask(people, { last: 2, after, before })).people;
+    const backward = (await api.ask(statements, { last: 2, after, before })).statements;
     expect(backward.nodes.map((node: any) => node.id)).toEqual(inner.slice(-2));
     expect(backward.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: true });
   });
