@@ -71,8 +71,7 @@ export function keyset(columns: readonly OrderColumn[], values: readonly string[
 }
 
 /** The values of a cursor held in one list parameter (`$p3`), as keyset values. */
-export const cursorValues = (param: string, arity: number) =>
-  Array.from({ length: arity }, (_, i) => `${param}[${i}]`);
+export const cursorValues = (param: string, arity: number) => Array.from({ length: arity }, (_, i) => `${param}[${i}]`);
 
 /** ORDER BY the columns, or against them (a backward page is fetched from its end). */
 export const orderBy = (columns: readonly OrderColumn[], reversed = false) =>
@@ -109,12 +108,18 @@ export function probeConditions(columns: readonly OrderColumn[], after: string |
  * The subqueries answering whether any row of `match` lies at or before the `after` cursor and at
  * or after the `before` one (../cypher/build.ts probeConditions), and the columns that return them.
  */
-export function probeSubqueries(scope: string, match: string, conditions: { precedes: string | null; follows: string | null }) {
+export function probeSubqueries(
+  scope: string,
+  match: string,
+  conditions: { precedes: string | null; follows: string | null },
+) {
   const sides = ['precedes', 'follows'] as const;
   const calls = sides.flatMap((side) =>
     conditions[side] === null
       ? []
-      : [`CALL (${scope}) {\n  ${match}\n  WITH * WHERE ${conditions[side]}\n  WITH 1 AS hit LIMIT 1\n  RETURN count(hit) > 0 AS ${side}\n}`],
+      : [
+          `CALL (${scope}) {\n  ${match}\n  WITH * WHERE ${conditions[side]}\n  WITH 1 AS hit LIMIT 1\n  RETURN count(hit) > 0 AS ${side}\n}`,
+        ],
   );
   const columns = sides.map((side) => (conditions[side] === null ? `false AS ${side}` : side)).join(', ');
   return { calls: calls.join('\n'), columns };

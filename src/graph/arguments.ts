@@ -132,7 +132,10 @@ export function pageWindow(args: PageArgs, scope: string | null, defaultSize = 2
   const hasFirst = args.first !== null && args.first !== undefined;
   const hasLast = args.last !== null && args.last !== undefined;
   if (hasFirst && hasLast)
-    throw badInput('last', 'cannot be combined with "first": page forward with first/after or backward with last/before');
+    throw badInput(
+      'last',
+      'cannot be combined with "first": page forward with first/after or backward with last/before',
+    );
   const size = hasLast
     ? intInRange('last', args.last, 1, 100, defaultSize)
     : intInRange('first', args.first, 1, 100, defaultSize);

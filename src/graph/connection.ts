@@ -205,9 +205,7 @@ export function arrayWindow(ids: readonly string[], window: PageWindow) {
   const before = position('before', window.before);
   const lo = after === null ? 0 : after + 1;
   const hi = before === null ? ids.length : Math.max(lo, before);
-  const [start, end] = window.backward
-    ? [Math.max(lo, hi - window.size), hi]
-    : [lo, Math.min(hi, lo + window.size)];
+  const [start, end] = window.backward ? [Math.max(lo, hi - window.size), hi] : [lo, Math.min(hi, lo + window.size)];
   return {
     start,
     end,

@@ -86,7 +86,12 @@ export interface PairKey {
   window: PageWindow;
 }
 
-type PageRows = { slot: number; items: { node: Record<string, unknown>; key: CursorKey }[]; precedes: boolean; follows: boolean };
+type PageRows = {
+  slot: number;
+  items: { node: Record<string, unknown>; key: CursorKey }[];
+  precedes: boolean;
+  follows: boolean;
+};
 
 export function createPersonLoaders(db: Database, { prime }: Pick<Loaders, 'prime'>) {
   /** Runs a batched page query and hands each slot its page. */
@@ -112,13 +117,17 @@ export function createPersonLoaders(db: Database, { prime }: Pick<Loaders, 'prim
           const answers = await pages(
             metWithCypher(windowShape(window)),
             {
-              rows: group.map((key, slot) => ({ slot, id: key.parentId, after: key.window.after, before: key.window.before })),
+              rows: group.map((key, slot) => ({
+                slot,
+                id: key.parentId,
+                after: key.window.after,
+                before: key.window.before,
+              })),
               limit: window.size + 1,
             },
             group.length,
           );
-          for (const answer of answers)
-            for (const row of answer.rows) row.rel = { meetingCount: row.key[0] };
+          for (const answer of answers) for (const row of answer.rows) row.rel = { meetingCount: row.key[0] };
           return answers;
         },
       ),
@@ -141,7 +150,13 @@ export function createPersonLoaders(db: Database, { prime }: Pick<Loaders, 'prim
           return pages(
             sharedMeetingsCypher(windowShape(window)),
             {
-              pairs: group.map((key, slot) => ({ slot, a: key.a, b: key.b, after: key.window.after, before: key.window.before })),
+              pairs: group.map((key, slot) => ({
+                slot,
+                a: key.a,
+                b: key.b,
+                after: key.window.after,
+                before: key.window.before,
+              })),
               limit: window.size + 1,
             },
             group.length,

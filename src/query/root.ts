@@ -103,9 +103,16 @@ export function listQuery(
   const probeLines = (['precedes', 'follows'] as const).flatMap((side) =>
     probes[side] === null
       ? []
-      : subquery([`WITH n, ${source.sortKey} AS k`, `WHERE ${probes[side]}`, 'WITH n LIMIT 1'], `count(n) > 0 AS ${side}`),
+      : subquery(
+          [`WITH n, ${source.sortKey} AS k`, `WHERE ${probes[side]}`, 'WITH n LIMIT 1'],
+          `count(n) > 0 AS ${side}`,
+        ),
   );
-  const returned = ['items', ...(count ? ['total'] : []), ...(['precedes', 'follows'] as const).filter((side) => probes[side] !== null)];
+  const returned = [
+    'items',
+    ...(count ? ['total'] : []),
+    ...(['precedes', 'follows'] as const).filter((side) => probes[side] !== null),
+  ];
   const lines = [
     source.match,
     `WITH n, ${source.sortKey} AS k`,

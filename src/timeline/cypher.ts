@@ -33,7 +33,9 @@ export function timelinePageCypher(shape: WindowShape): string {
   const probe = (side: 'precedes' | 'follows') =>
     probes[side] === null
       ? []
-      : [`CALL () {${items.replaceAll('\n', '\n  ')}\n    AND ${probes[side]}\n  WITH x LIMIT 1\n  RETURN count(x) > 0 AS ${side}\n}`];
+      : [
+          `CALL () {${items.replaceAll('\n', '\n  ')}\n    AND ${probes[side]}\n  WITH x LIMIT 1\n  RETURN count(x) > 0 AS ${side}\n}`,
+        ];
   const sides = (['precedes', 'follows'] as const).filter((side) => probes[side] !== null);
   return [
     `${items}${windowConditions(columns, after, before)

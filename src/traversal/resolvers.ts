@@ -174,12 +174,26 @@ export const traversalResolvers: Resolvers = {
         const path = await emptyPath(ctx, args.from);
         const rows = path ? [{ path, key: [''] }] : [];
         const inWindow = rows.filter(() => page.after === null && page.before === null);
-        return answeredConnection(inWindow, page, scope, { precedes: rows.length > 0, follows: rows.length > 0 }, rows.length, pathEdge);
+        return answeredConnection(
+          inWindow,
+          page,
+          scope,
+          { precedes: rows.length > 0, follows: rows.length > 0 },
+          rows.length,
+          pathEdge,
+        );
       }
       const restrictions = { filtered: types !== null, windowed: window !== null };
       const [row] = await ctx.db.read<PageAnswer<RawPath>>(
         allShortestPathsCypher(maxHops, restrictions, { ...windowShape(page), count: selectsCount(info) }),
-        { from: args.from, to: args.to, ...pathParams(types, window), after: page.after, before: page.before, limit: page.size + 1 },
+        {
+          from: args.from,
+          to: args.to,
+          ...pathParams(types, window),
+          after: page.after,
+          before: page.before,
+          limit: page.size + 1,
+        },
       );
       const items = (row?.items ?? []).map((item) => ({ path: toPath(ctx, item), key: item.key }));
       return answeredConnection(items, page, scope, row ?? {}, row?.total ?? 0, pathEdge);
