@@ -7,6 +7,12 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { buildSchema, getNamedType, isAbstractType, isObjectType } from 'graphql';
 import { labels } from './src/model/graph.js';
 
+/**
+ * Connections answered whole by one query, as plain objects with their edges (src/graph/connection.ts
+ * `answeredConnection`), not as lazy ConnectionRecords.
+ */
+const answeredWhole = new Set(['CommonNeighborConnection']);
+
 /** Every connection type of the SDL over nodes of the model (`PersonConnection` → `Person`), with its nodes' type. */
 function connectionNodes(): [string, string][] {
   const sdl = readdirSync('schema')
@@ -14,7 +20,8 @@ function connectionNodes(): [string, string][] {
     .map((file) => readFileSync(`schema/${file}`, 'utf8'));
   const schema = buildSchema(sdl.join('\n'));
   return Object.values(schema.getTypeMap()).flatMap((type) => {
-    const nodes = isObjectType(type) && type.name.endsWith('Connection') ? type.getFields().nodes : undefined;
+    const lazy = isObjectType(type) && type.name.endsWith('Connection') && !answeredWhole.has(type.name);
+    const nodes = lazy ? type.getFields().nodes : undefined;
     const item = nodes && getNamedType(nodes.type);
     const members = item && (isAbstractType(item) ? schema.getPossibleTypes(item) : [item]);
     const ofNodes = members?.every((member) => (labels as readonly string[]).includes(member.name));

@@ -73,6 +73,21 @@ describe('the cost limit', () => {
     expect(body.extensions?.cypherQueries ?? 0).toBe(0);
   });
 
+  it('counts `last` like `first`, and a connection given neither at its default page size', async () => {
+    const backward = await api.query(
+      '{ people(last: 100) { nodes { meetings(last: 100) { nodes { participants(last: 100) { nodes { name } } } } } } }',
+    );
+    expect(backward.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COSTLY');
+    expect(backward.errors?.[0]?.extensions?.cost).toBeGreaterThan(1_000_000);
+    expect(backward.extensions?.cypherQueries ?? 0).toBe(0);
+    // 20 people, 20 meetings each, 20 participants each, 20 positions each: 20 + 400 + 8,000 + 160,000 objects.
+    const defaults = await api.query(
+      '{ people { nodes { meetings { nodes { participants { nodes { ... on Person { positions { nodes { id } } } } } } } } } }',
+    );
+    expect(defaults.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COSTLY');
+    expect(defaults.errors?.[0]?.extensions?.cost).toBeGreaterThanOrEqual(160_000);
+  });
+
   it('counts page sizes given in variables', async () => {
     const response = await api.query(
       'query ($n: Int) { people(first: $n) { nodes { meetings(first: $n) { nodes { participants(first: $n) { nodes { name } } } } } } }',

@@ -168,6 +168,46 @@ describe('walking a nested connection', () => {
   });
 });
 
+describe('walking the members of the largest employer, where people hold two positions', () => {
+  it('returns every position exactly once, 17 at a time, forwards and backwards', async () => {
+    const [largest] = await api.cypher(
+      `MATCH (:Person)-[r:HOLDS_POSITION]->(o:Organization) WITH o, count(r) AS positions
+       RETURN o.id AS id, positions ORDER BY positions DESC, id LIMIT 1`,
+    );
+    const [{ repeated }] = (await api.cypher(
+      `MATCH (p:Person)-[r:HOLDS_POSITION]->(:Organization {id: $id}) WITH p, count(r) AS n WHERE n > 1
+       RETURN count(p) AS repeated`,
+      { id: largest!.id },
+    )) as [{ repeated: number }];
+    // People holding two positions there: the case that two edges share (name, id).
+    expect(repeated).toBeGreaterThan(0);
+    const document = `query ($id: ID!, $first: Int, $after: String, $last: Int, $before: String) {
+      organization(id: $id) {
+        members(first: $first, after: $after, last: $last, before: $before) {
+          edges { id cursor title node { id } }
+          pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+        }
+      }
+    }`;
+    const forward = await walk<{ id: string }>(
+      async (after) => (await data(document, { id: largest!.id, first: 17, after })).organization.members,
+    );
+    const positions = forward.items.length;
+    expect(positions).toBe(largest!.positions);
+    expectPageFlags(forward.pages, 17);
+    const backward: string[] = [];
+    let before: string | null = null;
+    for (;;) {
+      const page: any = (await data(document, { id: largest!.id, last: 17, before })).organization.members;
+      backward.unshift(...page.edges.map((edge: any) => edge.id));
+      if (!page.pageInfo.hasPreviousPage) break;
+      before = page.pageInfo.startCursor;
+    }
+    expect(backward).toHaveLength(positions);
+    expect(new Set(backward).size).toBe(positions);
+  });
+});
+
 describe('totalCount', () => {
   it('equals the number of nodes in the graph, on root and nested connections', async () => {
     const [counts] = await api.cypher(

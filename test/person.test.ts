@@ -191,7 +191,7 @@ describe('person(id)', () => {
     const data = await api.ask(
       `query ($id: ID!) {
         person(id: $id) {
-          metWith { totalCount edges { meetingCount node { id name } meetings { id kind } } }
+          metWith { totalCount edges { meetingCount node { id name } meetings { nodes { id kind } } } }
         }
       }`,
       { id: ryabkov },
@@ -202,10 +202,12 @@ describe('person(id)', () => {
         {
           meetingCount: 2,
           node: { id: sherman, name: 'Wendy Sherman' },
-          meetings: [
-            { id: informal, kind: 'INFORMAL_MEETING' },
-            { id: talks, kind: 'TALKS' },
-          ],
+          meetings: {
+            nodes: [
+              { id: informal, kind: 'INFORMAL_MEETING' },
+              { id: talks, kind: 'TALKS' },
+            ],
+          },
         },
       ],
     });

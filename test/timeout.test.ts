@@ -52,7 +52,7 @@ afterAll(async () => {
   await api?.close();
 });
 
-const slowQuery = `{ allShortestPaths(from: "person:slow-from", to: "person:slow-to", first: 100) { nodes { id } } }`;
+const slowQuery = `{ allShortestPaths(from: "person:slow-from", to: "person:slow-to", first: 100) { nodes { nodes { id } } } }`;
 
 async function runningSlowQueries(): Promise<number> {
   const rows = await api.cypher(

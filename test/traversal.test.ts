@@ -210,7 +210,7 @@ describe('traversals', () => {
 
   describe('allShortestPaths', () => {
     const all = async (args: string) =>
-      (await data(`{ allShortestPaths(${args}) { ${pathFields} } }`)).allShortestPaths as {
+      (await data(`{ allShortestPaths(${args}) { nodes { ${pathFields} } } }`)).allShortestPaths.nodes as {
         length: number;
         nodes: { id: string }[];
         relationships: { id: string }[];
@@ -393,14 +393,18 @@ describe('traversals', () => {
     it('lists the people met, most shared meetings first, with those meetings', async () => {
       const result = await data(
         `{ whoMetWhom(person: "person:alice") {
-             totalCount edges { meetingCount node { id } meetings { id } } } }`,
+             totalCount edges { meetingCount node { id } meetings { totalCount nodes { id } } } } }`,
       );
       expect(result.whoMetWhom).toEqual({
         totalCount: 3,
         edges: [
-          { meetingCount: 2, node: { id: 'person:dave' }, meetings: [{ id: 'meeting:m3' }, { id: 'meeting:m4' }] },
-          { meetingCount: 1, node: { id: 'person:bob' }, meetings: [{ id: 'meeting:m1' }] },
-          { meetingCount: 1, node: { id: 'person:erin' }, meetings: [{ id: 'meeting:m4' }] },
+          {
+            meetingCount: 2,
+            node: { id: 'person:dave' },
+            meetings: { totalCount: 2, nodes: [{ id: 'meeting:m3' }, { id: 'meeting:m4' }] },
+          },
+          { meetingCount: 1, node: { id: 'person:bob' }, meetings: { totalCount: 1, nodes: [{ id: 'meeting:m1' }] } },
+          { meetingCount: 1, node: { id: 'person:erin' }, meetings: { totalCount: 1, nodes: [{ id: 'meeting:m4' }] } },
         ],
       });
     });
@@ -432,8 +436,10 @@ describe('traversals', () => {
   describe('commonConnections', () => {
     const common = async (args: string) =>
       (
-        await data(`{ commonConnections(${args}) { node { id } relationshipsToA { id } relationshipsToB { id } } }`)
-      ).commonConnections.map((c: any) => ({
+        await data(
+          `{ commonConnections(${args}) { edges { node { id } relationshipsToA { id } relationshipsToB { id } } } }`,
+        )
+      ).commonConnections.edges.map((c: any) => ({
         node: c.node.id,
         toA: c.relationshipsToA.map((r: any) => r.id),
         toB: c.relationshipsToB.map((r: any) => r.id),
@@ -483,9 +489,9 @@ describe('traversals', () => {
     it('gives the properties of the relationships and [] when there is nothing in common', async () => {
       const result = await data(
         `{ commonConnections(a: "person:alice", b: "person:carol") {
-             node { id } relationshipsToB { type properties sourceIds } } }`,
+             edges { node { id } relationshipsToB { type properties sourceIds } } } }`,
       );
-      expect(result.commonConnections).toEqual([
+      expect(result.commonConnections.edges).toEqual([
         {
           node: { id: 'organization:ministry' },
           relationshipsToB: [
@@ -506,15 +512,17 @@ describe('traversals', () => {
   describe('bad arguments', () => {
     it.each([
       ['maxHops', '{ shortestPath(from: "person:alice", to: "person:bob", maxHops: 11) { length } }'],
-      ['maxHops', '{ allShortestPaths(from: "person:alice", to: "person:bob", maxHops: 0) { length } }'],
-      ['first', '{ allShortestPaths(from: "person:alice", to: "person:bob", first: 101) { length } }'],
+      ['maxHops', '{ allShortestPaths(from: "person:alice", to: "person:bob", maxHops: 0) { totalCount } }'],
+      ['first', '{ allShortestPaths(from: "person:alice", to: "person:bob", first: 101) { totalCount } }'],
       ['depth', '{ neighborhood(of: "person:alice", depth: 4) { truncated } }'],
       ['limit', '{ neighborhood(of: "person:alice", limit: 0) { truncated } }'],
       ['limit', '{ neighborhood(of: "person:alice", limit: 1001) { truncated } }'],
       ['first', '{ whoMetWhom(person: "person:alice", first: 101) { totalCount } }'],
       ['after', '{ whoMetWhom(person: "person:alice", after: "nonsense") { totalCount } }'],
-      ['first', '{ commonConnections(a: "person:alice", b: "person:dave", first: 101) { node { id } } }'],
-      ['first', '{ commonConnections(a: "person:alice", b: "person:dave", first: 0) { node { id } } }'],
+      ['first', '{ commonConnections(a: "person:alice", b: "person:dave", first: 101) { totalCount } }'],
+      ['first', '{ commonConnections(a: "person:alice", b: "person:dave", first: 0) { totalCount } }'],
+      ['last', '{ commonConnections(a: "person:alice", b: "person:dave", last: 101) { totalCount } }'],
+      ['before', '{ allShortestPaths(from: "person:alice", to: "person:dave", before: "nonsense") { totalCount } }'],
     ])('rejects a bad %s with BAD_USER_INPUT naming it', async (argument, query) => {
       const response = await api.query(query);
       expect(response.errors).toHaveLength(1);
@@ -532,7 +540,9 @@ describe('traversals', () => {
   describe('date windows', () => {
     const paths = async (args: string) =>
       (
-        (await data(`{ allShortestPaths(${args}) { nodes { id } } }`)).allShortestPaths as { nodes: { id: string }[] }[]
+        (await data(`{ allShortestPaths(${args}) { nodes { nodes { id } } } }`)).allShortestPaths.nodes as {
+          nodes: { id: string }[];
+        }[]
       ).map((path) => ids(path.nodes));
 
     it('passes only through meetings inside the window, at the precision of each date', async () => {
@@ -698,12 +708,14 @@ describe('time-bounded traversals on the synthetic graph', () => {
     const counts: number[] = [];
     for (const [from, to, types] of cases) {
       const filtered = windowed(whole, [from, to], types ? [...types] : undefined);
-      const expected = Math.min(100, countShortestPaths(filtered, from, to));
+      const all = countShortestPaths(filtered, from, to);
+      const expected = Math.min(100, all);
       const typeArg = types ? 'relationshipTypes: [PARTICIPATED_IN],' : '';
       const result = await api.ask(
-        `{ allShortestPaths(from: "${from}", to: "${to}", maxHops: 10, first: 100, ${typeArg} ${during}) { length } }`,
+        `{ allShortestPaths(from: "${from}", to: "${to}", maxHops: 10, first: 100, ${typeArg} ${during}) { totalCount nodes { length } } }`,
       );
-      expect(result.allShortestPaths.length, `${from} → ${to} ${typeArg}`).toBe(expected);
+      expect(result.allShortestPaths.nodes.length, `${from} → ${to} ${typeArg}`).toBe(expected);
+      expect(result.allShortestPaths.totalCount, `${from} → ${to} ${typeArg}`).toBe(all);
       counts.push(expected);
     }
     // Several paths join some pairs: the count is a real check, not 0 = 0.

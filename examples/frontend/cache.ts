@@ -37,7 +37,10 @@ export const idIsNotIdentity: Readonly<Record<string, string>> = {
  * reason. None today; every non-Node type with an `id` must be here or in idIsNotIdentity (the test
  * checks it). Once issue 10 item 1 has given GraphRelationship a unique id, it moves here.
  */
-export const identifiedOutsideNode: Readonly<Record<string, string>> = {};
+export const identifiedOutsideNode: Readonly<Record<string, string>> = {
+  PositionEdge: 'its id is the position itself (person, HOLDS_POSITION, organization, title): unique and stable',
+  MemberEdge: 'its id is the position itself (person, HOLDS_POSITION, organization, title): unique and stable',
+};
 
 /**
  * Connections whose edges can lead to the same node twice (two positions in one organization, with

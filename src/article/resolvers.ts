@@ -2,7 +2,7 @@
 import { idListConnection } from '../graph/connection.js';
 import { relationResolvers } from '../graph/relations.js';
 import { listConnection } from '../graph/list.js';
-import { dateOf } from '../graph/node-fields.js';
+import { dateOf, sourcesScope } from '../graph/node-fields.js';
 import type { Resolvers } from '../generated/graphql.js';
 import { lookup } from '../node/resolvers.js';
 import { articlesQuery } from './cypher.js';
@@ -16,6 +16,6 @@ export const articleResolvers: Resolvers = {
     ...relationResolvers('Article'),
     url: (article) => article.url ?? null,
     publishedOn: (article) => dateOf(article.date),
-    sources: (article, args, ctx) => idListConnection(ctx, [article.id], args),
+    sources: (article, args, ctx) => idListConnection(ctx, [article.id], args, sourcesScope(article.id)),
   },
 };

@@ -3,7 +3,7 @@
  * keyset condition and the node projection, each written once here. Labels and relationship types
  * come only from the model (typed, so nothing else can be spliced in); every value is a parameter.
  */
-import type { Label, Order, Traversal } from '../model/graph.js';
+import { relationshipTypes, type Label, type Order, type Traversal } from '../model/graph.js';
 
 /** Collects the parameters of one query and names them in the order they are added. */
 export class Parameters {
@@ -89,18 +89,97 @@ export function propertiesContain(v: string, properties: readonly { name: string
 export const sortKey = (order: Order, v: string) =>
   order === 'name' ? `toLower(coalesce(${v}.name, ${v}.headline, ''))` : `coalesce(${v}.dateOrder, '')`;
 
-/**
- * The keyset condition: item (`key`, `v.id`) comes after the cursor (`afterKey`, `afterId`) in the
- * given direction; always true when there is no cursor (`afterId` null).
- */
-export function keysetAfter(key: string, v: string, afterKey: string, afterId: string, direction: 'ASC' | 'DESC') {
-  const gt = direction === 'ASC' ? '>' : '<';
-  return `(${afterId} IS NULL OR ${key} ${gt} ${afterKey} OR (${key} = ${afterKey} AND ${v}.id ${gt} ${afterId}))`;
+/** A column of a page's order: an expression and whether it sorts descending. */
+export interface OrderColumn {
+  expr: string;
+  desc?: boolean;
 }
 
-/** The order of a page: by key, then id, in one direction. */
-export const pageOrder = (key: string, v: string, direction: 'ASC' | 'DESC' = 'ASC') =>
-  `ORDER BY ${key} ${direction}, ${v}.id ${direction}`;
+/** The order of a list: by key, then id, in one direction (the columns of a node list's keyset). */
+export const keyColumns = (key: string, v: string, direction: 'ASC' | 'DESC' = 'ASC'): OrderColumn[] => [
+  { expr: key, desc: direction === 'DESC' },
+  { expr: `${v}.id`, desc: direction === 'DESC' },
+];
+
+/**
+ * The keyset condition: the row's columns come strictly after (or strictly before) the cursor's
+ * values (`values[i]` a Cypher expression for column i), in the order the columns give.
+ */
+export function keyset(columns: readonly OrderColumn[], values: readonly string[], side: 'after' | 'before'): string {
+  let condition = '';
+  for (let i = columns.length - 1; i >= 0; i -= 1) {
+    const { expr, desc } = columns[i]!;
+    const op = (side === 'after') === !desc ? '>' : '<';
+    const strict = `${expr} ${op} ${values[i]!}`;
+    condition = condition === '' ? strict : `(${strict} OR (${expr} = ${values[i]!} AND ${condition}))`;
+  }
+  return condition;
+}
+
+/** The values of a cursor held in one list parameter (`$p3`), as keyset values. */
+export const cursorValues = (param: string, arity: number) => Array.from({ length: arity }, (_, i) => `${param}[${i}]`);
+
+/** ORDER BY the columns, or against them (a backward page is fetched from its end). */
+export const orderBy = (columns: readonly OrderColumn[], reversed = false) =>
+  `ORDER BY ${columns.map(({ expr, desc }) => `${expr} ${Boolean(desc) !== reversed ? 'DESC' : 'ASC'}`).join(', ')}`;
+
+/**
+ * The conditions of a window (../graph/arguments.ts `PageWindow`) on the columns: after its `after`
+ * cursor (param), before its `before` cursor; empty when it has neither.
+ */
+export function windowConditions(
+  columns: readonly OrderColumn[],
+  after: string | null,
+  before: string | null,
+): string[] {
+  return [
+    ...(after ? [keyset(columns, cursorValues(after, columns.length), 'after')] : []),
+    ...(before ? [keyset(columns, cursorValues(before, columns.length), 'before')] : []),
+  ];
+}
+
+/**
+ * The probes that make pageInfo true in both directions: whether some item is at or before the
+ * `after` cursor (something precedes the page), and whether some item is at or after the `before`
+ * cursor (something follows it). Each is a condition on the columns; the caller checks existence.
+ */
+export function probeConditions(columns: readonly OrderColumn[], after: string | null, before: string | null) {
+  return {
+    precedes: after ? `NOT ${keyset(columns, cursorValues(after, columns.length), 'after')}` : null,
+    follows: before ? `NOT ${keyset(columns, cursorValues(before, columns.length), 'before')}` : null,
+  };
+}
+
+/**
+ * The subqueries answering whether any row of `match` lies at or before the `after` cursor and at
+ * or after the `before` one (../cypher/build.ts probeConditions), and the columns that return them.
+ */
+export function probeSubqueries(
+  scope: string,
+  match: string,
+  conditions: { precedes: string | null; follows: string | null },
+) {
+  const sides = ['precedes', 'follows'] as const;
+  const calls = sides.flatMap((side) =>
+    conditions[side] === null
+      ? []
+      : [
+          `CALL (${scope}) {\n  ${match}\n  WITH * WHERE ${conditions[side]}\n  WITH 1 AS hit LIMIT 1\n  RETURN count(hit) > 0 AS ${side}\n}`,
+        ],
+  );
+  const columns = sides.map((side) => (conditions[side] === null ? `false AS ${side}` : side)).join(', ');
+  return { calls: calls.join('\n'), columns };
+}
+
+/**
+ * The keyset columns of a traversal's page from `k` (the neighbour's sort key), `m` (the neighbour)
+ * and `r` (the relationship): key, id, and the relationship's own key when its type can repeat
+ * between the same two nodes (two positions in one organization), so that every edge has its place.
+ */
+export function traversalColumns(traversal: Traversal, k: string, m: string, r: string): OrderColumn[] {
+  const key = relationshipTypes[traversal.type];
+  return [{ expr: k }, { expr: `${m}.id` }, ...(key ? [{ expr: `coalesce(${r}.${key}, '')` }] : [])];
+}
 
 /**
  * Map projection of node `v` with its labels (which `toNodeRecord` turns into a type name): every

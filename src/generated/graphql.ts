@@ -67,7 +67,9 @@ export type Actor = {
  */
 export type ActorAddressedInArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -77,7 +79,9 @@ export type ActorAddressedInArgs = {
  */
 export type ActorHeardArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -87,7 +91,9 @@ export type ActorHeardArgs = {
  */
 export type ActorMeetingsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -97,7 +103,9 @@ export type ActorMeetingsArgs = {
  */
 export type ActorMentionedInArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -107,7 +115,9 @@ export type ActorMentionedInArgs = {
  */
 export type ActorSourcesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -117,7 +127,9 @@ export type ActorSourcesArgs = {
  */
 export type ActorStatementsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** A page of actors (people or organizations). */
@@ -182,14 +194,18 @@ export type Article = Node & {
 /** A source document: a news article from which facts were taken. Every fact points back to one. */
 export type ArticleSourcesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
 /** A source document: a news article from which facts were taken. Every fact points back to one. */
 export type ArticleStatementsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** A page of articles. */
@@ -252,9 +268,24 @@ export type ArticlePosition = {
   paragraph: Scalars['Int']['output'];
 };
 
-/** A node connected to both of two nodes: a neighbour they have in common. */
-export type CommonNeighbor = {
-  __typename?: 'CommonNeighbor';
+/** A page of the neighbours two nodes have in common. */
+export type CommonNeighborConnection = {
+  __typename?: 'CommonNeighborConnection';
+  /** The neighbours with how they connect to each of the two nodes. */
+  edges: Array<CommonNeighborEdge>;
+  /** The neighbours alone. */
+  nodes: Array<Node>;
+  /** Where this page stands. */
+  pageInfo: PageInfo;
+  /** How many neighbours in common in all (counted only when asked). */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A node connected to both of two nodes: a neighbour they have in common, with how it connects to each. */
+export type CommonNeighborEdge = {
+  __typename?: 'CommonNeighborEdge';
+  /** Cursor of this item. */
+  cursor: Scalars['String']['output'];
   /** The node in common. */
   node: Node;
   /** How it connects to the first node. */
@@ -391,56 +422,72 @@ export type Meeting = Node & {
 /** An event where people or organizations met: talks, a press conference, an informal meeting, a summit. */
 export type MeetingFollowedByArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
 /** An event where people or organizations met: talks, a press conference, an informal meeting, a summit. */
 export type MeetingFollowsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
 /** An event where people or organizations met: talks, a press conference, an informal meeting, a summit. */
 export type MeetingMentionedInArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
 /** An event where people or organizations met: talks, a press conference, an informal meeting, a summit. */
 export type MeetingParticipantsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
 /** An event where people or organizations met: talks, a press conference, an informal meeting, a summit. */
 export type MeetingPartsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
 /** An event where people or organizations met: talks, a press conference, an informal meeting, a summit. */
 export type MeetingSourcesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
 /** An event where people or organizations met: talks, a press conference, an informal meeting, a summit. */
 export type MeetingStatementsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
 /** An event where people or organizations met: talks, a press conference, an informal meeting, a summit. */
 export type MeetingTopicsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** A page of meetings. */
@@ -539,6 +586,11 @@ export type MemberEdge = {
   cursor: Scalars['String']['output'];
   /** When the position ended, if known and if it has. */
   endDate: Maybe<PartialDate>;
+  /**
+   * Stable id of this position: person id, `HOLDS_POSITION`, organization id and title, joined by `|`
+   * (a person can hold two positions in one organization; each edge has its own id).
+   */
+  id: Scalars['ID']['output'];
   /** The person. */
   node: Person;
   /** The articles that report this position. */
@@ -555,7 +607,9 @@ export type MemberEdge = {
 /** A person holding or having held a position in the organization. */
 export type MemberEdgeSourcesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** A page of things a statement mentions. */
@@ -603,8 +657,8 @@ export type MetWithEdge = {
   cursor: Scalars['String']['output'];
   /** How many meetings they shared. */
   meetingCount: Scalars['Int']['output'];
-  /** The meetings they shared, in date order (at most 100). */
-  meetings: Array<Meeting>;
+  /** The meetings they shared, in date order, a page at a time. */
+  meetings: MeetingConnection;
   /** The other person. */
   node: Person;
 };
@@ -612,7 +666,10 @@ export type MetWithEdge = {
 
 /** Someone who attended at least one meeting with the given person. */
 export type MetWithEdgeMeetingsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /**
@@ -684,22 +741,28 @@ export type Network = {
 /** A network derived from the graph, ready to draw and to measure. */
 export type NetworkCommunitiesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
 /** A network derived from the graph, ready to draw and to measure. */
 export type NetworkNodesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
 /** A network derived from the graph, ready to draw and to measure. */
 export type NetworkRankingArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   by: NetworkMeasure;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
   nodeTypes?: InputMaybe<Array<NetworkNodeType>>;
 };
 
@@ -707,7 +770,9 @@ export type NetworkRankingArgs = {
 /** A network derived from the graph, ready to draw and to measure. */
 export type NetworkRelationshipsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** A community of a derived network: a group of nodes more tightly linked among themselves than to the rest. */
@@ -725,7 +790,9 @@ export type NetworkCommunity = {
 /** A community of a derived network: a group of nodes more tightly linked among themselves than to the rest. */
 export type NetworkCommunityMembersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** A page of communities. */
@@ -878,7 +945,9 @@ export type Node = {
  */
 export type NodeSourcesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** Sort direction. */
@@ -934,63 +1003,81 @@ export type Organization = Actor & Node & {
 /** A state, ministry, alliance, news outlet or other organization. */
 export type OrganizationAddressedInArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
 /** A state, ministry, alliance, news outlet or other organization. */
 export type OrganizationChildrenArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
 /** A state, ministry, alliance, news outlet or other organization. */
 export type OrganizationHeardArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
 /** A state, ministry, alliance, news outlet or other organization. */
 export type OrganizationMeetingsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
 /** A state, ministry, alliance, news outlet or other organization. */
 export type OrganizationMembersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
 /** A state, ministry, alliance, news outlet or other organization. */
 export type OrganizationMentionedInArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
 /** A state, ministry, alliance, news outlet or other organization. */
 export type OrganizationPublishedArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
 /** A state, ministry, alliance, news outlet or other organization. */
 export type OrganizationSourcesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
 /** A state, ministry, alliance, news outlet or other organization. */
 export type OrganizationStatementsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** A page of organizations. */
@@ -1069,16 +1156,20 @@ export type OrganizationOrderField =
   /** Alphabetically by name, ignoring case. */
   | 'NAME';
 
-/** Where a page of a connection stands, to fetch the next one. */
+/**
+ * Where a page of a connection stands, to fetch the next or the previous one. Cursors belong to the
+ * list that gave them (the field, its parent, its filter and its order): given to another list they are
+ * refused with BAD_USER_INPUT naming the argument.
+ */
 export type PageInfo = {
   __typename?: 'PageInfo';
-  /** Cursor of the last item of this page: pass it as `after` for the next page. */
+  /** Cursor of the last item of this page: pass it as `after` for the next page; null when the page is empty. */
   endCursor: Maybe<Scalars['String']['output']>;
-  /** Whether more items follow `endCursor`. */
+  /** Whether items of the list follow this page (after `endCursor`), whichever way it was paged. */
   hasNextPage: Scalars['Boolean']['output'];
-  /** Whether items precede `startCursor` (true whenever `after` was given). */
+  /** Whether items of the list precede this page (before `startCursor`), whichever way it was paged. */
   hasPreviousPage: Scalars['Boolean']['output'];
-  /** Cursor of the first item of this page; null when the page is empty. */
+  /** Cursor of the first item of this page: pass it as `before` for the previous page; null when the page is empty. */
   startCursor: Maybe<Scalars['String']['output']>;
 };
 
@@ -1128,7 +1219,9 @@ export type ParticipantEdge = {
 /** A person or organization that took part in a meeting. */
 export type ParticipantEdgeSourcesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** A page of an actor's meetings. */
@@ -1161,7 +1254,9 @@ export type ParticipationEdge = {
 /** A meeting an actor took part in. */
 export type ParticipationEdgeSourcesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** A path through the graph: nodes in order and the relationships between them. */
@@ -1173,6 +1268,28 @@ export type Path = {
   nodes: Array<Node>;
   /** The relationships, in path order (each may point either way). */
   relationships: Array<GraphRelationship>;
+};
+
+/** A page of paths. */
+export type PathConnection = {
+  __typename?: 'PathConnection';
+  /** The paths with their cursors. */
+  edges: Array<PathEdge>;
+  /** The paths alone. */
+  nodes: Array<Path>;
+  /** Where this page stands. */
+  pageInfo: PageInfo;
+  /** How many paths in all (counted only when asked: every shortest path is enumerated). */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A path in a page. */
+export type PathEdge = {
+  __typename?: 'PathEdge';
+  /** Cursor of this item. */
+  cursor: Scalars['String']['output'];
+  /** The path. */
+  node: Path;
 };
 
 /** A person named in the news. */
@@ -1208,56 +1325,72 @@ export type Person = Actor & Node & {
 /** A person named in the news. */
 export type PersonAddressedInArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
 /** A person named in the news. */
 export type PersonHeardArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
 /** A person named in the news. */
 export type PersonMeetingsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
 /** A person named in the news. */
 export type PersonMentionedInArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
 /** A person named in the news. */
 export type PersonMetWithArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
 /** A person named in the news. */
 export type PersonPositionsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
 /** A person named in the news. */
 export type PersonSourcesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
 /** A person named in the news. */
 export type PersonStatementsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** A page of people. */
@@ -1332,28 +1465,36 @@ export type Place = Node & {
 /** A city, country or other place where things happen. */
 export type PlaceContainsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
 /** A city, country or other place where things happen. */
 export type PlaceMeetingsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
 /** A city, country or other place where things happen. */
 export type PlaceMentionedInArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
 /** A city, country or other place where things happen. */
 export type PlaceSourcesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** A page of places. */
@@ -1434,6 +1575,11 @@ export type PositionEdge = {
   cursor: Scalars['String']['output'];
   /** When the position ended, if known and if it has. */
   endDate: Maybe<PartialDate>;
+  /**
+   * Stable id of this position: person id, `HOLDS_POSITION`, organization id and title, joined by `|`
+   * (a person can hold two positions in one organization; each edge has its own id, as in `GraphRelationship.id`).
+   */
+  id: Scalars['ID']['output'];
   /** The organization. */
   node: Organization;
   /** The articles that report this position. */
@@ -1450,7 +1596,9 @@ export type PositionEdge = {
 /** A position a person holds or held in an organization. */
 export type PositionEdgeSourcesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /**
@@ -1461,14 +1609,20 @@ export type Query = {
   __typename?: 'Query';
   /** What this server is and which Neo4j answers it. */
   about: About;
-  /** All shortest paths between two nodes (of the same, smallest length), up to `first` of them. */
-  allShortestPaths: Array<Path>;
+  /**
+   * All shortest paths between two nodes (of the same, smallest length), a page at a time, in the order
+   * of their node ids (then of their relationships).
+   */
+  allShortestPaths: PathConnection;
   /** An article by id, e.g. `article:2129ad4d3e752772`. Null when there is none. */
   article: Maybe<Article>;
   /** Articles, filtered and ordered, a page at a time. */
   articles: ArticleConnection;
-  /** Nodes directly connected to both of two nodes (e.g. meetings both attended, organizations both belong to). */
-  commonConnections: Array<CommonNeighbor>;
+  /**
+   * Nodes directly connected to both of two nodes (e.g. meetings both attended, organizations both belong
+   * to), most relationships to the two first, then by id, a page at a time.
+   */
+  commonConnections: CommonNeighborConnection;
   /** A meeting by id, e.g. `meeting:us-russia-talks-geneva-2022-01-10`. Null when there is none. */
   meeting: Maybe<Meeting>;
   /** Meetings, filtered and ordered, a page at a time. */
@@ -1539,9 +1693,12 @@ export type Query = {
  * and traverse the graph between them.
  */
 export type QueryAllShortestPathsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   during?: InputMaybe<DateWindow>;
   first?: InputMaybe<Scalars['Int']['input']>;
   from: Scalars['ID']['input'];
+  last?: InputMaybe<Scalars['Int']['input']>;
   maxHops?: InputMaybe<Scalars['Int']['input']>;
   relationshipTypes?: InputMaybe<Array<RelationshipType>>;
   to: Scalars['ID']['input'];
@@ -1563,8 +1720,10 @@ export type QueryArticleArgs = {
  */
 export type QueryArticlesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<ArticleFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<ArticleOrder>;
 };
 
@@ -1575,8 +1734,11 @@ export type QueryArticlesArgs = {
  */
 export type QueryCommonConnectionsArgs = {
   a: Scalars['ID']['input'];
+  after?: InputMaybe<Scalars['String']['input']>;
   b: Scalars['ID']['input'];
+  before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
   relationshipTypes?: InputMaybe<Array<RelationshipType>>;
 };
 
@@ -1596,8 +1758,10 @@ export type QueryMeetingArgs = {
  */
 export type QueryMeetingsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<MeetingFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<MeetingOrder>;
 };
 
@@ -1663,8 +1827,10 @@ export type QueryOrganizationArgs = {
  */
 export type QueryOrganizationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<OrganizationFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<OrganizationOrder>;
 };
 
@@ -1675,8 +1841,10 @@ export type QueryOrganizationsArgs = {
  */
 export type QueryPeopleArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<PersonFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<PersonOrder>;
 };
 
@@ -1705,8 +1873,10 @@ export type QueryPlaceArgs = {
  */
 export type QueryPlacesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<PlaceFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<PlaceOrder>;
 };
 
@@ -1750,8 +1920,10 @@ export type QueryStatementArgs = {
  */
 export type QueryStatementsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<StatementFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<StatementOrder>;
 };
 
@@ -1762,8 +1934,10 @@ export type QueryStatementsArgs = {
  */
 export type QueryTimelineArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   from?: InputMaybe<Scalars['String']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
   of: Scalars['ID']['input'];
   to?: InputMaybe<Scalars['String']['input']>;
 };
@@ -1784,8 +1958,10 @@ export type QueryTopicArgs = {
  */
 export type QueryTopicsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<TopicFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1795,7 +1971,9 @@ export type QueryTopicsArgs = {
  */
 export type QueryWhoMetWhomArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
   person: Scalars['ID']['input'];
 };
 
@@ -1928,35 +2106,45 @@ export type Statement = Node & {
 /** Something someone said, as a source reports it: who, what, when, where, to whom, about whom. */
 export type StatementAddressedToArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
 /** Something someone said, as a source reports it: who, what, when, where, to whom, about whom. */
 export type StatementAudienceArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
 /** Something someone said, as a source reports it: who, what, when, where, to whom, about whom. */
 export type StatementMentionsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
 /** Something someone said, as a source reports it: who, what, when, where, to whom, about whom. */
 export type StatementSourcesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
 /** Something someone said, as a source reports it: who, what, when, where, to whom, about whom. */
 export type StatementTopicsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** A page of statements. */
@@ -2088,28 +2276,36 @@ export type Topic = Node & {
 /** A subject that meetings and statements are about, e.g. Ukraine's membership of NATO. */
 export type TopicMeetingsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
 /** A subject that meetings and statements are about, e.g. Ukraine's membership of NATO. */
 export type TopicMentionedInArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
 /** A subject that meetings and statements are about, e.g. Ukraine's membership of NATO. */
 export type TopicSourcesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
 /** A subject that meetings and statements are about, e.g. Ukraine's membership of NATO. */
 export type TopicStatementsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** A page of topics. */
@@ -2249,7 +2445,8 @@ export type ResolversTypes = {
   ArticleOrderField: ArticleOrderField;
   ArticlePosition: ResolverTypeWrapper<Omit<ArticlePosition, 'article'> & { article: ResolversTypes['Article'] }>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
-  CommonNeighbor: ResolverTypeWrapper<Omit<CommonNeighbor, 'node' | 'relationshipsToA' | 'relationshipsToB'> & { node: ResolversTypes['Node'], relationshipsToA: Array<ResolversTypes['GraphRelationship']>, relationshipsToB: Array<ResolversTypes['GraphRelationship']> }>;
+  CommonNeighborConnection: ResolverTypeWrapper<Omit<CommonNeighborConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['CommonNeighborEdge']>, nodes: Array<ResolversTypes['Node']> }>;
+  CommonNeighborEdge: ResolverTypeWrapper<Omit<CommonNeighborEdge, 'node' | 'relationshipsToA' | 'relationshipsToB'> & { node: ResolversTypes['Node'], relationshipsToA: Array<ResolversTypes['GraphRelationship']>, relationshipsToB: Array<ResolversTypes['GraphRelationship']> }>;
   DatePrecision: DatePrecision;
   DateWindow: DateWindow;
   DurationQualifier: DurationQualifier;
@@ -2304,6 +2501,8 @@ export type ResolversTypes = {
   ParticipationConnection: ResolverTypeWrapper<ConnectionRecord<ResolversParentTypes['Meeting']>>;
   ParticipationEdge: ResolverTypeWrapper<EdgeRecord<ResolversParentTypes['Meeting']>>;
   Path: ResolverTypeWrapper<Omit<Path, 'nodes' | 'relationships'> & { nodes: Array<ResolversTypes['Node']>, relationships: Array<ResolversTypes['GraphRelationship']> }>;
+  PathConnection: ResolverTypeWrapper<Omit<PathConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['PathEdge']>, nodes: Array<ResolversTypes['Path']> }>;
+  PathEdge: ResolverTypeWrapper<Omit<PathEdge, 'node'> & { node: ResolversTypes['Path'] }>;
   Person: ResolverTypeWrapper<PersonRecord>;
   PersonConnection: ResolverTypeWrapper<ConnectionRecord<ResolversParentTypes['Person']>>;
   PersonEdge: ResolverTypeWrapper<EdgeRecord<ResolversParentTypes['Person']>>;
@@ -2357,7 +2556,8 @@ export type ResolversParentTypes = {
   ArticleOrder: ArticleOrder;
   ArticlePosition: Omit<ArticlePosition, 'article'> & { article: ResolversParentTypes['Article'] };
   Boolean: Scalars['Boolean']['output'];
-  CommonNeighbor: Omit<CommonNeighbor, 'node' | 'relationshipsToA' | 'relationshipsToB'> & { node: ResolversParentTypes['Node'], relationshipsToA: Array<ResolversParentTypes['GraphRelationship']>, relationshipsToB: Array<ResolversParentTypes['GraphRelationship']> };
+  CommonNeighborConnection: Omit<CommonNeighborConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['CommonNeighborEdge']>, nodes: Array<ResolversParentTypes['Node']> };
+  CommonNeighborEdge: Omit<CommonNeighborEdge, 'node' | 'relationshipsToA' | 'relationshipsToB'> & { node: ResolversParentTypes['Node'], relationshipsToA: Array<ResolversParentTypes['GraphRelationship']>, relationshipsToB: Array<ResolversParentTypes['GraphRelationship']> };
   DateWindow: DateWindow;
   Float: Scalars['Float']['output'];
   GraphRelationship: RelationshipRecord;
@@ -2401,6 +2601,8 @@ export type ResolversParentTypes = {
   ParticipationConnection: ConnectionRecord<ResolversParentTypes['Meeting']>;
   ParticipationEdge: EdgeRecord<ResolversParentTypes['Meeting']>;
   Path: Omit<Path, 'nodes' | 'relationships'> & { nodes: Array<ResolversParentTypes['Node']>, relationships: Array<ResolversParentTypes['GraphRelationship']> };
+  PathConnection: Omit<PathConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['PathEdge']>, nodes: Array<ResolversParentTypes['Path']> };
+  PathEdge: Omit<PathEdge, 'node'> & { node: ResolversParentTypes['Path'] };
   Person: PersonRecord;
   PersonConnection: ConnectionRecord<ResolversParentTypes['Person']>;
   PersonEdge: EdgeRecord<ResolversParentTypes['Person']>;
@@ -2469,8 +2671,8 @@ export type ArticleResolvers<ContextType = Context, ParentType extends Resolvers
   publishedOn?: Resolver<Maybe<ResolversTypes['PartialDate']>, ParentType, ContextType>;
   publisher?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType>;
   sourceFile?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  sources?: Resolver<ResolversTypes['ArticleConnection'], ParentType, ContextType, RequireFields<ArticleSourcesArgs, 'first'>>;
-  statements?: Resolver<ResolversTypes['StatementConnection'], ParentType, ContextType, RequireFields<ArticleStatementsArgs, 'first'>>;
+  sources?: Resolver<ResolversTypes['ArticleConnection'], ParentType, ContextType, Partial<ArticleSourcesArgs>>;
+  statements?: Resolver<ResolversTypes['StatementConnection'], ParentType, ContextType, Partial<ArticleStatementsArgs>>;
   url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
@@ -2493,7 +2695,15 @@ export type ArticlePositionResolvers<ContextType = Context, ParentType extends R
   paragraph?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
-export type CommonNeighborResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CommonNeighbor'] = ResolversParentTypes['CommonNeighbor']> = {
+export type CommonNeighborConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CommonNeighborConnection'] = ResolversParentTypes['CommonNeighborConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['CommonNeighborEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['Node']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type CommonNeighborEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CommonNeighborEdge'] = ResolversParentTypes['CommonNeighborEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
   relationshipsToA?: Resolver<Array<ResolversTypes['GraphRelationship']>, ParentType, ContextType>;
   relationshipsToB?: Resolver<Array<ResolversTypes['GraphRelationship']>, ParentType, ContextType>;
@@ -2529,19 +2739,19 @@ export type MeetingResolvers<ContextType = Context, ParentType extends Resolvers
   duration?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   durationQualifier?: Resolver<Maybe<ResolversTypes['DurationQualifier']>, ParentType, ContextType>;
   endDate?: Resolver<Maybe<ResolversTypes['PartialDate']>, ParentType, ContextType>;
-  followedBy?: Resolver<ResolversTypes['MeetingConnection'], ParentType, ContextType, RequireFields<MeetingFollowedByArgs, 'first'>>;
-  follows?: Resolver<ResolversTypes['MeetingConnection'], ParentType, ContextType, RequireFields<MeetingFollowsArgs, 'first'>>;
+  followedBy?: Resolver<ResolversTypes['MeetingConnection'], ParentType, ContextType, Partial<MeetingFollowedByArgs>>;
+  follows?: Resolver<ResolversTypes['MeetingConnection'], ParentType, ContextType, Partial<MeetingFollowsArgs>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['MeetingKind'], ParentType, ContextType>;
-  mentionedIn?: Resolver<ResolversTypes['StatementConnection'], ParentType, ContextType, RequireFields<MeetingMentionedInArgs, 'first'>>;
+  mentionedIn?: Resolver<ResolversTypes['StatementConnection'], ParentType, ContextType, Partial<MeetingMentionedInArgs>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   partOf?: Resolver<Maybe<ResolversTypes['Meeting']>, ParentType, ContextType>;
-  participants?: Resolver<ResolversTypes['ParticipantConnection'], ParentType, ContextType, RequireFields<MeetingParticipantsArgs, 'first'>>;
-  parts?: Resolver<ResolversTypes['MeetingConnection'], ParentType, ContextType, RequireFields<MeetingPartsArgs, 'first'>>;
+  participants?: Resolver<ResolversTypes['ParticipantConnection'], ParentType, ContextType, Partial<MeetingParticipantsArgs>>;
+  parts?: Resolver<ResolversTypes['MeetingConnection'], ParentType, ContextType, Partial<MeetingPartsArgs>>;
   place?: Resolver<Maybe<ResolversTypes['Place']>, ParentType, ContextType>;
-  sources?: Resolver<ResolversTypes['ArticleConnection'], ParentType, ContextType, RequireFields<MeetingSourcesArgs, 'first'>>;
-  statements?: Resolver<ResolversTypes['StatementConnection'], ParentType, ContextType, RequireFields<MeetingStatementsArgs, 'first'>>;
-  topics?: Resolver<ResolversTypes['TopicConnection'], ParentType, ContextType, RequireFields<MeetingTopicsArgs, 'first'>>;
+  sources?: Resolver<ResolversTypes['ArticleConnection'], ParentType, ContextType, Partial<MeetingSourcesArgs>>;
+  statements?: Resolver<ResolversTypes['StatementConnection'], ParentType, ContextType, Partial<MeetingStatementsArgs>>;
+  topics?: Resolver<ResolversTypes['TopicConnection'], ParentType, ContextType, Partial<MeetingTopicsArgs>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -2567,8 +2777,9 @@ export type MemberConnectionResolvers<ContextType = Context, ParentType extends 
 export type MemberEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MemberEdge'] = ResolversParentTypes['MemberEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   endDate?: Resolver<Maybe<ResolversTypes['PartialDate']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Person'], ParentType, ContextType>;
-  sources?: Resolver<ResolversTypes['ArticleConnection'], ParentType, ContextType, RequireFields<MemberEdgeSourcesArgs, 'first'>>;
+  sources?: Resolver<ResolversTypes['ArticleConnection'], ParentType, ContextType, Partial<MemberEdgeSourcesArgs>>;
   startDate?: Resolver<Maybe<ResolversTypes['PartialDate']>, ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   titleAsReported?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -2600,7 +2811,7 @@ export type MetWithConnectionResolvers<ContextType = Context, ParentType extends
 export type MetWithEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MetWithEdge'] = ResolversParentTypes['MetWithEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   meetingCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  meetings?: Resolver<Array<ResolversTypes['Meeting']>, ParentType, ContextType, RequireFields<MetWithEdgeMeetingsArgs, 'first'>>;
+  meetings?: Resolver<ResolversTypes['MeetingConnection'], ParentType, ContextType, Partial<MetWithEdgeMeetingsArgs>>;
   node?: Resolver<ResolversTypes['Person'], ParentType, ContextType>;
 };
 
@@ -2610,21 +2821,21 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
 };
 
 export type NetworkResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Network'] = ResolversParentTypes['Network']> = {
-  communities?: Resolver<ResolversTypes['NetworkCommunityConnection'], ParentType, ContextType, RequireFields<NetworkCommunitiesArgs, 'first'>>;
+  communities?: Resolver<ResolversTypes['NetworkCommunityConnection'], ParentType, ContextType, Partial<NetworkCommunitiesArgs>>;
   directed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['NetworkKind'], ParentType, ContextType>;
   modularity?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   nodeCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  nodes?: Resolver<ResolversTypes['NetworkNodeConnection'], ParentType, ContextType, RequireFields<NetworkNodesArgs, 'first'>>;
-  ranking?: Resolver<ResolversTypes['NetworkNodeConnection'], ParentType, ContextType, RequireFields<NetworkRankingArgs, 'by' | 'first'>>;
+  nodes?: Resolver<ResolversTypes['NetworkNodeConnection'], ParentType, ContextType, Partial<NetworkNodesArgs>>;
+  ranking?: Resolver<ResolversTypes['NetworkNodeConnection'], ParentType, ContextType, RequireFields<NetworkRankingArgs, 'by'>>;
   relationshipCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  relationships?: Resolver<ResolversTypes['NetworkRelationshipConnection'], ParentType, ContextType, RequireFields<NetworkRelationshipsArgs, 'first'>>;
+  relationships?: Resolver<ResolversTypes['NetworkRelationshipConnection'], ParentType, ContextType, Partial<NetworkRelationshipsArgs>>;
   truncated?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
 export type NetworkCommunityResolvers<ContextType = Context, ParentType extends ResolversParentTypes['NetworkCommunity'] = ResolversParentTypes['NetworkCommunity']> = {
   id?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  members?: Resolver<ResolversTypes['NetworkNodeConnection'], ParentType, ContextType, RequireFields<NetworkCommunityMembersArgs, 'first'>>;
+  members?: Resolver<ResolversTypes['NetworkNodeConnection'], ParentType, ContextType, Partial<NetworkCommunityMembersArgs>>;
   size?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
@@ -2687,22 +2898,22 @@ export type NodeResolvers<ContextType = Context, ParentType extends ResolversPar
 };
 
 export type OrganizationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Organization'] = ResolversParentTypes['Organization']> = {
-  addressedIn?: Resolver<ResolversTypes['StatementConnection'], ParentType, ContextType, RequireFields<OrganizationAddressedInArgs, 'first'>>;
+  addressedIn?: Resolver<ResolversTypes['StatementConnection'], ParentType, ContextType, Partial<OrganizationAddressedInArgs>>;
   aliases?: Resolver<Array<ResolversTypes['Alias']>, ParentType, ContextType>;
   basedIn?: Resolver<Maybe<ResolversTypes['Place']>, ParentType, ContextType>;
-  children?: Resolver<ResolversTypes['OrganizationConnection'], ParentType, ContextType, RequireFields<OrganizationChildrenArgs, 'first'>>;
+  children?: Resolver<ResolversTypes['OrganizationConnection'], ParentType, ContextType, Partial<OrganizationChildrenArgs>>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  heard?: Resolver<ResolversTypes['StatementConnection'], ParentType, ContextType, RequireFields<OrganizationHeardArgs, 'first'>>;
+  heard?: Resolver<ResolversTypes['StatementConnection'], ParentType, ContextType, Partial<OrganizationHeardArgs>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['OrganizationKind'], ParentType, ContextType>;
-  meetings?: Resolver<ResolversTypes['ParticipationConnection'], ParentType, ContextType, RequireFields<OrganizationMeetingsArgs, 'first'>>;
-  members?: Resolver<ResolversTypes['MemberConnection'], ParentType, ContextType, RequireFields<OrganizationMembersArgs, 'first'>>;
-  mentionedIn?: Resolver<ResolversTypes['StatementConnection'], ParentType, ContextType, RequireFields<OrganizationMentionedInArgs, 'first'>>;
+  meetings?: Resolver<ResolversTypes['ParticipationConnection'], ParentType, ContextType, Partial<OrganizationMeetingsArgs>>;
+  members?: Resolver<ResolversTypes['MemberConnection'], ParentType, ContextType, Partial<OrganizationMembersArgs>>;
+  mentionedIn?: Resolver<ResolversTypes['StatementConnection'], ParentType, ContextType, Partial<OrganizationMentionedInArgs>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   parent?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType>;
-  published?: Resolver<ResolversTypes['ArticleConnection'], ParentType, ContextType, RequireFields<OrganizationPublishedArgs, 'first'>>;
-  sources?: Resolver<ResolversTypes['ArticleConnection'], ParentType, ContextType, RequireFields<OrganizationSourcesArgs, 'first'>>;
-  statements?: Resolver<ResolversTypes['StatementConnection'], ParentType, ContextType, RequireFields<OrganizationStatementsArgs, 'first'>>;
+  published?: Resolver<ResolversTypes['ArticleConnection'], ParentType, ContextType, Partial<OrganizationPublishedArgs>>;
+  sources?: Resolver<ResolversTypes['ArticleConnection'], ParentType, ContextType, Partial<OrganizationSourcesArgs>>;
+  statements?: Resolver<ResolversTypes['StatementConnection'], ParentType, ContextType, Partial<OrganizationStatementsArgs>>;
   unnamed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
@@ -2744,7 +2955,7 @@ export type ParticipantEdgeResolvers<ContextType = Context, ParentType extends R
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Actor'], ParentType, ContextType>;
   role?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  sources?: Resolver<ResolversTypes['ArticleConnection'], ParentType, ContextType, RequireFields<ParticipantEdgeSourcesArgs, 'first'>>;
+  sources?: Resolver<ResolversTypes['ArticleConnection'], ParentType, ContextType, Partial<ParticipantEdgeSourcesArgs>>;
 };
 
 export type ParticipationConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ParticipationConnection'] = ResolversParentTypes['ParticipationConnection']> = {
@@ -2758,7 +2969,7 @@ export type ParticipationEdgeResolvers<ContextType = Context, ParentType extends
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Meeting'], ParentType, ContextType>;
   role?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  sources?: Resolver<ResolversTypes['ArticleConnection'], ParentType, ContextType, RequireFields<ParticipationEdgeSourcesArgs, 'first'>>;
+  sources?: Resolver<ResolversTypes['ArticleConnection'], ParentType, ContextType, Partial<ParticipationEdgeSourcesArgs>>;
 };
 
 export type PathResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Path'] = ResolversParentTypes['Path']> = {
@@ -2767,19 +2978,31 @@ export type PathResolvers<ContextType = Context, ParentType extends ResolversPar
   relationships?: Resolver<Array<ResolversTypes['GraphRelationship']>, ParentType, ContextType>;
 };
 
+export type PathConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PathConnection'] = ResolversParentTypes['PathConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['PathEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['Path']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type PathEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PathEdge'] = ResolversParentTypes['PathEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Path'], ParentType, ContextType>;
+};
+
 export type PersonResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Person'] = ResolversParentTypes['Person']> = {
-  addressedIn?: Resolver<ResolversTypes['StatementConnection'], ParentType, ContextType, RequireFields<PersonAddressedInArgs, 'first'>>;
+  addressedIn?: Resolver<ResolversTypes['StatementConnection'], ParentType, ContextType, Partial<PersonAddressedInArgs>>;
   aliases?: Resolver<Array<ResolversTypes['Alias']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  heard?: Resolver<ResolversTypes['StatementConnection'], ParentType, ContextType, RequireFields<PersonHeardArgs, 'first'>>;
+  heard?: Resolver<ResolversTypes['StatementConnection'], ParentType, ContextType, Partial<PersonHeardArgs>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  meetings?: Resolver<ResolversTypes['ParticipationConnection'], ParentType, ContextType, RequireFields<PersonMeetingsArgs, 'first'>>;
-  mentionedIn?: Resolver<ResolversTypes['StatementConnection'], ParentType, ContextType, RequireFields<PersonMentionedInArgs, 'first'>>;
-  metWith?: Resolver<ResolversTypes['MetWithConnection'], ParentType, ContextType, RequireFields<PersonMetWithArgs, 'first'>>;
+  meetings?: Resolver<ResolversTypes['ParticipationConnection'], ParentType, ContextType, Partial<PersonMeetingsArgs>>;
+  mentionedIn?: Resolver<ResolversTypes['StatementConnection'], ParentType, ContextType, Partial<PersonMentionedInArgs>>;
+  metWith?: Resolver<ResolversTypes['MetWithConnection'], ParentType, ContextType, Partial<PersonMetWithArgs>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  positions?: Resolver<ResolversTypes['PositionConnection'], ParentType, ContextType, RequireFields<PersonPositionsArgs, 'first'>>;
-  sources?: Resolver<ResolversTypes['ArticleConnection'], ParentType, ContextType, RequireFields<PersonSourcesArgs, 'first'>>;
-  statements?: Resolver<ResolversTypes['StatementConnection'], ParentType, ContextType, RequireFields<PersonStatementsArgs, 'first'>>;
+  positions?: Resolver<ResolversTypes['PositionConnection'], ParentType, ContextType, Partial<PersonPositionsArgs>>;
+  sources?: Resolver<ResolversTypes['ArticleConnection'], ParentType, ContextType, Partial<PersonSourcesArgs>>;
+  statements?: Resolver<ResolversTypes['StatementConnection'], ParentType, ContextType, Partial<PersonStatementsArgs>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -2797,14 +3020,14 @@ export type PersonEdgeResolvers<ContextType = Context, ParentType extends Resolv
 
 export type PlaceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Place'] = ResolversParentTypes['Place']> = {
   aliases?: Resolver<Array<ResolversTypes['Alias']>, ParentType, ContextType>;
-  contains?: Resolver<ResolversTypes['PlaceConnection'], ParentType, ContextType, RequireFields<PlaceContainsArgs, 'first'>>;
+  contains?: Resolver<ResolversTypes['PlaceConnection'], ParentType, ContextType, Partial<PlaceContainsArgs>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['PlaceKind'], ParentType, ContextType>;
   locatedIn?: Resolver<Maybe<ResolversTypes['Place']>, ParentType, ContextType>;
-  meetings?: Resolver<ResolversTypes['MeetingConnection'], ParentType, ContextType, RequireFields<PlaceMeetingsArgs, 'first'>>;
-  mentionedIn?: Resolver<ResolversTypes['StatementConnection'], ParentType, ContextType, RequireFields<PlaceMentionedInArgs, 'first'>>;
+  meetings?: Resolver<ResolversTypes['MeetingConnection'], ParentType, ContextType, Partial<PlaceMeetingsArgs>>;
+  mentionedIn?: Resolver<ResolversTypes['StatementConnection'], ParentType, ContextType, Partial<PlaceMentionedInArgs>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  sources?: Resolver<ResolversTypes['ArticleConnection'], ParentType, ContextType, RequireFields<PlaceSourcesArgs, 'first'>>;
+  sources?: Resolver<ResolversTypes['ArticleConnection'], ParentType, ContextType, Partial<PlaceSourcesArgs>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -2830,8 +3053,9 @@ export type PositionConnectionResolvers<ContextType = Context, ParentType extend
 export type PositionEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PositionEdge'] = ResolversParentTypes['PositionEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   endDate?: Resolver<Maybe<ResolversTypes['PartialDate']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
-  sources?: Resolver<ResolversTypes['ArticleConnection'], ParentType, ContextType, RequireFields<PositionEdgeSourcesArgs, 'first'>>;
+  sources?: Resolver<ResolversTypes['ArticleConnection'], ParentType, ContextType, Partial<PositionEdgeSourcesArgs>>;
   startDate?: Resolver<Maybe<ResolversTypes['PartialDate']>, ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   titleAsReported?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -2839,30 +3063,30 @@ export type PositionEdgeResolvers<ContextType = Context, ParentType extends Reso
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   about?: Resolver<ResolversTypes['About'], ParentType, ContextType>;
-  allShortestPaths?: Resolver<Array<ResolversTypes['Path']>, ParentType, ContextType, RequireFields<QueryAllShortestPathsArgs, 'first' | 'from' | 'maxHops' | 'to'>>;
+  allShortestPaths?: Resolver<ResolversTypes['PathConnection'], ParentType, ContextType, RequireFields<QueryAllShortestPathsArgs, 'from' | 'maxHops' | 'to'>>;
   article?: Resolver<Maybe<ResolversTypes['Article']>, ParentType, ContextType, RequireFields<QueryArticleArgs, 'id'>>;
-  articles?: Resolver<ResolversTypes['ArticleConnection'], ParentType, ContextType, RequireFields<QueryArticlesArgs, 'first'>>;
-  commonConnections?: Resolver<Array<ResolversTypes['CommonNeighbor']>, ParentType, ContextType, RequireFields<QueryCommonConnectionsArgs, 'a' | 'b' | 'first'>>;
+  articles?: Resolver<ResolversTypes['ArticleConnection'], ParentType, ContextType, Partial<QueryArticlesArgs>>;
+  commonConnections?: Resolver<ResolversTypes['CommonNeighborConnection'], ParentType, ContextType, RequireFields<QueryCommonConnectionsArgs, 'a' | 'b'>>;
   meeting?: Resolver<Maybe<ResolversTypes['Meeting']>, ParentType, ContextType, RequireFields<QueryMeetingArgs, 'id'>>;
-  meetings?: Resolver<ResolversTypes['MeetingConnection'], ParentType, ContextType, RequireFields<QueryMeetingsArgs, 'first'>>;
+  meetings?: Resolver<ResolversTypes['MeetingConnection'], ParentType, ContextType, Partial<QueryMeetingsArgs>>;
   neighborhood?: Resolver<Maybe<ResolversTypes['Subgraph']>, ParentType, ContextType, RequireFields<QueryNeighborhoodArgs, 'depth' | 'limit' | 'of'>>;
   network?: Resolver<ResolversTypes['Network'], ParentType, ContextType, RequireFields<QueryNetworkArgs, 'kind' | 'maxNodes' | 'seed'>>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
   nodes?: Resolver<Array<Maybe<ResolversTypes['Node']>>, ParentType, ContextType, RequireFields<QueryNodesArgs, 'ids'>>;
   organization?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType, RequireFields<QueryOrganizationArgs, 'id'>>;
-  organizations?: Resolver<ResolversTypes['OrganizationConnection'], ParentType, ContextType, RequireFields<QueryOrganizationsArgs, 'first'>>;
-  people?: Resolver<ResolversTypes['PersonConnection'], ParentType, ContextType, RequireFields<QueryPeopleArgs, 'first'>>;
+  organizations?: Resolver<ResolversTypes['OrganizationConnection'], ParentType, ContextType, Partial<QueryOrganizationsArgs>>;
+  people?: Resolver<ResolversTypes['PersonConnection'], ParentType, ContextType, Partial<QueryPeopleArgs>>;
   person?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType, RequireFields<QueryPersonArgs, 'id'>>;
   place?: Resolver<Maybe<ResolversTypes['Place']>, ParentType, ContextType, RequireFields<QueryPlaceArgs, 'id'>>;
-  places?: Resolver<ResolversTypes['PlaceConnection'], ParentType, ContextType, RequireFields<QueryPlacesArgs, 'first'>>;
+  places?: Resolver<ResolversTypes['PlaceConnection'], ParentType, ContextType, Partial<QueryPlacesArgs>>;
   search?: Resolver<Array<ResolversTypes['SearchResult']>, ParentType, ContextType, RequireFields<QuerySearchArgs, 'first' | 'text'>>;
   shortestPath?: Resolver<Maybe<ResolversTypes['Path']>, ParentType, ContextType, RequireFields<QueryShortestPathArgs, 'from' | 'maxHops' | 'to'>>;
   statement?: Resolver<Maybe<ResolversTypes['Statement']>, ParentType, ContextType, RequireFields<QueryStatementArgs, 'id'>>;
-  statements?: Resolver<ResolversTypes['StatementConnection'], ParentType, ContextType, RequireFields<QueryStatementsArgs, 'first'>>;
-  timeline?: Resolver<ResolversTypes['TimelineConnection'], ParentType, ContextType, RequireFields<QueryTimelineArgs, 'first' | 'of'>>;
+  statements?: Resolver<ResolversTypes['StatementConnection'], ParentType, ContextType, Partial<QueryStatementsArgs>>;
+  timeline?: Resolver<ResolversTypes['TimelineConnection'], ParentType, ContextType, RequireFields<QueryTimelineArgs, 'of'>>;
   topic?: Resolver<Maybe<ResolversTypes['Topic']>, ParentType, ContextType, RequireFields<QueryTopicArgs, 'id'>>;
-  topics?: Resolver<ResolversTypes['TopicConnection'], ParentType, ContextType, RequireFields<QueryTopicsArgs, 'first'>>;
-  whoMetWhom?: Resolver<Maybe<ResolversTypes['MetWithConnection']>, ParentType, ContextType, RequireFields<QueryWhoMetWhomArgs, 'first' | 'person'>>;
+  topics?: Resolver<ResolversTypes['TopicConnection'], ParentType, ContextType, Partial<QueryTopicsArgs>>;
+  whoMetWhom?: Resolver<Maybe<ResolversTypes['MetWithConnection']>, ParentType, ContextType, RequireFields<QueryWhoMetWhomArgs, 'person'>>;
 };
 
 export type RetractArticlePayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RetractArticlePayload'] = ResolversParentTypes['RetractArticlePayload']> = {
@@ -2885,20 +3109,20 @@ export type SearchResultResolvers<ContextType = Context, ParentType extends Reso
 };
 
 export type StatementResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Statement'] = ResolversParentTypes['Statement']> = {
-  addressedTo?: Resolver<ResolversTypes['ActorConnection'], ParentType, ContextType, RequireFields<StatementAddressedToArgs, 'first'>>;
-  audience?: Resolver<ResolversTypes['ActorConnection'], ParentType, ContextType, RequireFields<StatementAudienceArgs, 'first'>>;
+  addressedTo?: Resolver<ResolversTypes['ActorConnection'], ParentType, ContextType, Partial<StatementAddressedToArgs>>;
+  audience?: Resolver<ResolversTypes['ActorConnection'], ParentType, ContextType, Partial<StatementAudienceArgs>>;
   date?: Resolver<Maybe<ResolversTypes['PartialDate']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['StatementKind'], ParentType, ContextType>;
   language?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  mentions?: Resolver<ResolversTypes['MentionConnection'], ParentType, ContextType, RequireFields<StatementMentionsArgs, 'first'>>;
+  mentions?: Resolver<ResolversTypes['MentionConnection'], ParentType, ContextType, Partial<StatementMentionsArgs>>;
   occasion?: Resolver<Maybe<ResolversTypes['Meeting']>, ParentType, ContextType>;
   reportedIn?: Resolver<Maybe<ResolversTypes['ArticlePosition']>, ParentType, ContextType>;
-  sources?: Resolver<ResolversTypes['ArticleConnection'], ParentType, ContextType, RequireFields<StatementSourcesArgs, 'first'>>;
+  sources?: Resolver<ResolversTypes['ArticleConnection'], ParentType, ContextType, Partial<StatementSourcesArgs>>;
   speaker?: Resolver<ResolversTypes['Actor'], ParentType, ContextType>;
   summary?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  topics?: Resolver<ResolversTypes['TopicConnection'], ParentType, ContextType, RequireFields<StatementTopicsArgs, 'first'>>;
+  topics?: Resolver<ResolversTypes['TopicConnection'], ParentType, ContextType, Partial<StatementTopicsArgs>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -2940,11 +3164,11 @@ export type TimelineItemResolvers<ContextType = Context, ParentType extends Reso
 export type TopicResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Topic'] = ResolversParentTypes['Topic']> = {
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  meetings?: Resolver<ResolversTypes['MeetingConnection'], ParentType, ContextType, RequireFields<TopicMeetingsArgs, 'first'>>;
-  mentionedIn?: Resolver<ResolversTypes['StatementConnection'], ParentType, ContextType, RequireFields<TopicMentionedInArgs, 'first'>>;
+  meetings?: Resolver<ResolversTypes['MeetingConnection'], ParentType, ContextType, Partial<TopicMeetingsArgs>>;
+  mentionedIn?: Resolver<ResolversTypes['StatementConnection'], ParentType, ContextType, Partial<TopicMentionedInArgs>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  sources?: Resolver<ResolversTypes['ArticleConnection'], ParentType, ContextType, RequireFields<TopicSourcesArgs, 'first'>>;
-  statements?: Resolver<ResolversTypes['StatementConnection'], ParentType, ContextType, RequireFields<TopicStatementsArgs, 'first'>>;
+  sources?: Resolver<ResolversTypes['ArticleConnection'], ParentType, ContextType, Partial<TopicSourcesArgs>>;
+  statements?: Resolver<ResolversTypes['StatementConnection'], ParentType, ContextType, Partial<TopicStatementsArgs>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -2975,7 +3199,8 @@ export type Resolvers<ContextType = Context> = {
   ArticleConnection?: ArticleConnectionResolvers<ContextType>;
   ArticleEdge?: ArticleEdgeResolvers<ContextType>;
   ArticlePosition?: ArticlePositionResolvers<ContextType>;
-  CommonNeighbor?: CommonNeighborResolvers<ContextType>;
+  CommonNeighborConnection?: CommonNeighborConnectionResolvers<ContextType>;
+  CommonNeighborEdge?: CommonNeighborEdgeResolvers<ContextType>;
   GraphRelationship?: GraphRelationshipResolvers<ContextType>;
   IngestArticlePayload?: IngestArticlePayloadResolvers<ContextType>;
   JSONObject?: GraphQLScalarType;
@@ -3011,6 +3236,8 @@ export type Resolvers<ContextType = Context> = {
   ParticipationConnection?: ParticipationConnectionResolvers<ContextType>;
   ParticipationEdge?: ParticipationEdgeResolvers<ContextType>;
   Path?: PathResolvers<ContextType>;
+  PathConnection?: PathConnectionResolvers<ContextType>;
+  PathEdge?: PathEdgeResolvers<ContextType>;
   Person?: PersonResolvers<ContextType>;
   PersonConnection?: PersonConnectionResolvers<ContextType>;
   PersonEdge?: PersonEdgeResolvers<ContextType>;

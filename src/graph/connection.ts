@@ -1,20 +1,33 @@
 /**
  * Relay connections, lazily: a connection resolves to a record that knows how to fetch its page
  * and its count, and only does what the query selects (`totalCount` costs nothing unless asked).
+ * Every list pages on a unique key (its sort key, the item's id, and for relationships that can
+ * repeat between two nodes the relationship's key), in both directions, and its cursors carry the
+ * list's scope so that no other list accepts them.
  */
 import type { GraphQLResolveInfo } from 'graphql';
-import type { Label, TraversalName } from '../model/graph.js';
-import { encodeCursor, pageArguments, type Cursor } from './arguments.js';
+import { relationshipTypes, traversals, type Label, type TraversalName } from '../model/graph.js';
+import {
+  badInput,
+  encodeCursor,
+  listScope,
+  pageWindow,
+  type CursorKey,
+  type PageArgs,
+  type PageWindow,
+} from './arguments.js';
 import type { GraphContext as Context } from './context.js';
 import {
   isRecordOf,
   prefetchedPages,
+  relationshipId,
   type ArticleRecord,
   type EdgeProperties,
   type NodeRecordBase,
   type EdgeRecord,
   type NodeRecord,
   type Prefetched,
+  type Probes,
 } from './records.js';
 
 export interface Page<N extends NodeRecordBase<Label> = NodeRecord> {
@@ -41,39 +54,110 @@ export function connection<N extends NodeRecordBase<Label>>(
   return { page: once(page), count: once(count) };
 }
 
+/** A row of a page as a query returns it: the item, the relationship's properties, its key tuple. */
+export interface PageRow<N extends NodeRecordBase<Label> = NodeRecord> {
+  node: N;
+  rel?: EdgeProperties;
+  key: CursorKey;
+  /** The relationship's identity, for edges that are relationships. */
+  id?: string;
+}
+
 /** An edge whose cursor is encoded only if a client asks for it (most queries never do). */
-function edge<N extends NodeRecordBase<Label>>(key: string | number, node: N, rel: EdgeProperties): EdgeRecord<N> {
+function edge<N extends NodeRecordBase<Label>>(scope: string, row: PageRow<N>): EdgeRecord<N> {
   return {
-    node,
-    rel,
+    node: row.node,
+    rel: row.rel ?? {},
+    id: row.id,
     get cursor() {
-      return encodeCursor(key, node.id);
+      return encodeCursor(scope, row.key);
     },
   };
 }
 
-/** Turns the `first + 1` rows of a keyset query into a page. */
+/**
+ * Turns the `size + 1` rows of a keyset query (in the window's direction: from its end when
+ * backward) into a page; `probes` tell whether items lie at or before `after` and at or after `before`.
+ */
 export function pageFromRows<N extends NodeRecordBase<Label>>(
-  rows: { node: N; rel?: EdgeProperties; key: string | number }[],
-  first: number,
-  after: Cursor | null,
+  rows: PageRow<N>[],
+  window: PageWindow,
+  scope: string,
+  probes: Probes = {},
 ): Page<N> {
+  const { kept, hasNextPage, hasPreviousPage } = windowRows(rows, window, probes);
+  return { edges: kept.map((row) => edge(scope, row)), hasNextPage, hasPreviousPage };
+}
+
+/** The rows of a page in list order, and whether items precede and follow it (see pageFromRows). */
+export function windowRows<T>(rows: readonly T[], window: PageWindow, probes: Probes) {
+  const more = rows.length > window.size;
+  const kept = rows.slice(0, window.size);
+  if (window.backward) kept.reverse();
+  const precedes = window.after !== null && probes.precedes === true;
+  const follows = window.before !== null && probes.follows === true;
   return {
-    edges: rows.slice(0, first).map((row) => edge(row.key, row.node, row.rel ?? {})),
-    hasNextPage: rows.length > first,
-    hasPreviousPage: after !== null,
+    kept,
+    hasNextPage: window.backward ? follows : more || follows,
+    hasPreviousPage: window.backward ? more || precedes : precedes,
   };
 }
 
-const sameCursor = (a: Cursor | null, b: Cursor | null) => a?.key === b?.key && a?.id === b?.id;
+/**
+ * A connection answered whole by one query (paths, common neighbours): edges built by `edgeOf`
+ * from rows with their key tuples, and the count the same query gave.
+ */
+export function answeredConnection<T extends { key: CursorKey }, E extends { node: unknown }>(
+  rows: readonly T[],
+  window: PageWindow,
+  scope: string,
+  probes: Probes,
+  total: number,
+  edgeOf: (row: T) => E,
+) {
+  const { kept, hasNextPage, hasPreviousPage } = windowRows(rows, window, probes);
+  const edges = kept.map((row) => ({ ...edgeOf(row), cursor: encodeCursor(scope, row.key) }));
+  return {
+    edges,
+    nodes: edges.map((e): E['node'] => e.node),
+    pageInfo: {
+      hasNextPage,
+      hasPreviousPage,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    },
+    totalCount: total,
+  };
+}
+
+const sameWindow = (a: PageWindow, b: PageWindow) =>
+  a.size === b.size &&
+  a.backward === b.backward &&
+  JSON.stringify([a.after, a.before]) === JSON.stringify([b.after, b.before]);
 
 /**
  * The page a compiled query fetched for this field of `parent` (under the field's response key),
  * if it was fetched with the same arguments; else undefined, and the loaders fetch it.
  */
-function prefetched(parent: NodeRecord, info: GraphQLResolveInfo, first: number, after: Cursor | null) {
+function prefetched(parent: NodeRecord, info: GraphQLResolveInfo, window: PageWindow) {
   const found: Prefetched | undefined = parent[prefetchedPages]?.get(String(info.path.key));
-  return found && found.first === first && sameCursor(found.after, after) ? found : undefined;
+  return found && sameWindow(found.window, window) ? found : undefined;
+}
+
+/** The scope of a traversal's list from one parent: its cursors are good for that list only. */
+export const expansionScope = (expansion: TraversalName, parentId: string) =>
+  listScope('expansion', expansion, parentId);
+
+/** How many values a cursor of a traversal's list holds: key, id, and the relationship's key if it has one. */
+export const expansionArity = (expansion: TraversalName) => (relationshipTypes[traversals[expansion].type] ? 3 : 2);
+
+/** The rows of a traversal from `parentId`, each edge given the identity of its relationship. */
+function withRelationshipIds(expansion: TraversalName, parentId: string, rows: Prefetched['rows']): PageRow[] {
+  const { type, direction } = traversals[expansion];
+  return rows.map((row) => {
+    const [from, to] = direction === 'out' ? [parentId, row.node.id] : [row.node.id, parentId];
+    return { ...row, id: relationshipId({ from, type, to, properties: row.rel }) };
+  });
 }
 
 /** A connection over the neighbours of one node: prefetched by the compiled query, else batched by the loaders. */
@@ -81,27 +165,25 @@ export function expansionConnection(
   ctx: Context,
   expansion: TraversalName,
   parent: NodeRecord,
-  args: { first?: number | null; after?: string | null },
+  args: PageArgs,
   info: GraphQLResolveInfo,
 ): ConnectionRecord {
-  const { first, after } = pageArguments(args);
-  const found = prefetched(parent, info, first, after);
+  const scope = expansionScope(expansion, parent.id);
+  const window = pageWindow(args, scope, 20, expansionArity(expansion));
+  const found = prefetched(parent, info, window);
   const count = () => ctx.loaders.expansionCount.load({ expansion, parentId: parent.id });
+  const page = (rows: Prefetched['rows'], probes: Probes) =>
+    pageFromRows(withRelationshipIds(expansion, parent.id, rows), window, scope, probes);
   if (found) {
     return connection(
-      () => Promise.resolve(pageFromRows(found.rows, first, after)),
+      () => Promise.resolve(page(found.rows, found.probes)),
       found.total === undefined ? count : () => Promise.resolve(found.total!),
     );
   }
-  return connection(
-    async () =>
-      pageFromRows(
-        await ctx.loaders.expansionPage.load({ expansion, parentId: parent.id, first, after }),
-        first,
-        after,
-      ),
-    count,
-  );
+  return connection(async () => {
+    const answer = await ctx.loaders.expansionPage.load({ expansion, parentId: parent.id, window });
+    return page(answer.rows, answer.probes);
+  }, count);
 }
 
 /** The single neighbour over a to-one traversal (a meeting's place, a statement's speaker), or null. */
@@ -111,34 +193,61 @@ export async function expansionSingle(
   parent: NodeRecord,
   info: GraphQLResolveInfo,
 ) {
-  const found = prefetched(parent, info, 1, null);
+  const window: PageWindow = { size: 1, backward: false, after: null, before: null };
+  const found = prefetched(parent, info, window);
   const rows = found
     ? found.rows
-    : await ctx.loaders.expansionPage.load({ expansion, parentId: parent.id, first: 1, after: null });
+    : (await ctx.loaders.expansionPage.load({ expansion, parentId: parent.id, window })).rows;
   return rows[0] ?? null;
+}
+
+/**
+ * Where a page of an ordered list held in memory lies: positions `start` to `end` (exclusive) and
+ * whether items precede and follow it. Cursors are positions with the item's id, checked against
+ * the item there (a list that changed since gives BAD_USER_INPUT rather than a wrong page).
+ */
+export function arrayWindow(ids: readonly string[], window: PageWindow) {
+  const position = (argument: 'after' | 'before', key: CursorKey | null) => {
+    if (key === null) return null;
+    const [index, id] = key;
+    if (typeof index !== 'number' || !Number.isInteger(index) || ids[index] !== id)
+      throw badInput(argument, 'is not a cursor of this list as it is now (it changed): start again');
+    return index;
+  };
+  const after = position('after', window.after);
+  const before = position('before', window.before);
+  const lo = after === null ? 0 : after + 1;
+  const hi = before === null ? ids.length : Math.max(lo, before);
+  const [start, end] = window.backward ? [Math.max(lo, hi - window.size), hi] : [lo, Math.min(hi, lo + window.size)];
+  return {
+    start,
+    end,
+    hasPreviousPage: start > 0 && (start > lo || after !== null),
+    hasNextPage: end < ids.length && (end < hi || before !== null),
+  };
 }
 
 /** A connection over a list of ids held by a node or relationship (its `sources`), in list order. */
 export function idListConnection(
   ctx: Context,
   ids: readonly string[] | undefined,
-  args: { first?: number | null; after?: string | null },
-  defaultFirst = 10,
+  args: PageArgs,
+  scope: string,
+  defaultSize = 10,
 ): ConnectionRecord<ArticleRecord> {
-  const { first, after } = pageArguments(args, defaultFirst);
+  const window = pageWindow(args, scope, defaultSize, 2);
   const all = ids ?? [];
   return connection<ArticleRecord>(
     async () => {
-      const start = after ? Number(after.key) + 1 : 0;
-      const slice = all.slice(start, start + first);
-      const nodes = await ctx.loaders.node.loadMany(slice);
+      const { start, end, hasNextPage, hasPreviousPage } = arrayWindow(all, window);
+      const nodes = await ctx.loaders.node.loadMany(all.slice(start, end));
       const edges: EdgeRecord<ArticleRecord>[] = [];
       nodes.forEach((node, i) => {
-        if (!(node instanceof Error) && isRecordOf('Article', node)) {
-          edges.push(edge(start + i, node, {}));
+        if (node && !(node instanceof Error) && isRecordOf('Article', node)) {
+          edges.push(edge(scope, { node, key: [start + i, node.id] }));
         }
       });
-      return { edges, hasNextPage: start + first < all.length, hasPreviousPage: start > 0 };
+      return { edges, hasNextPage, hasPreviousPage };
     },
     () => Promise.resolve(all.length),
   );

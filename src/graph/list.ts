@@ -16,7 +16,7 @@ import {
 } from '../model/graph.js';
 import { listQuery, type ListSource } from '../query/root.js';
 import { toRecord } from '../query/compile.js';
-import { pageArguments } from './arguments.js';
+import { listScope, pageWindow, type CursorKey, type PageArgs } from './arguments.js';
 import { connection, pageFromRows, type ConnectionRecord } from './connection.js';
 import type { GraphContext as Context } from './context.js';
 import { isRecordOf, type NodeRecord, type RecordOf } from './records.js';
@@ -41,14 +41,16 @@ export interface ListQuery<L extends Label = Label> {
 }
 
 interface ListRow {
-  items: { node: Record<string, unknown>; key: string | number }[];
+  items: { node: Record<string, unknown>; key: CursorKey }[];
   total?: number;
+  precedes?: boolean;
+  follows?: boolean;
 }
 
 export function listConnection<L extends Label>(
   ctx: Context,
   query: ListQuery<L>,
-  args: { first?: number | null; after?: string | null },
+  args: PageArgs,
   info: GraphQLResolveInfo,
 ): ConnectionRecord<RecordOf<L>> {
   const conditions = query.anchor ? [`n:${query.label}`, ...query.where] : query.where;
@@ -64,23 +66,25 @@ export function listConnection<L extends Label>(
 export function sourceConnection<N extends NodeRecord>(
   ctx: Context,
   source: ListSource,
-  args: { first?: number | null; after?: string | null },
+  args: PageArgs,
   info: GraphQLResolveInfo,
   accept: (node: NodeRecord) => node is N,
 ): ConnectionRecord<N> {
-  const { first, after } = pageArguments(args);
-  const compiled = listQuery(info, source, first, after);
+  // The list is what it selects and how it orders: a cursor of another filter, order or anchor is refused.
+  const scope = listScope('list', source.label, source.match, source.params, source.sortKey, source.direction);
+  const window = pageWindow(args, scope, 20, 2);
+  const compiled = listQuery(info, source, window);
   let answer: Promise<ListRow> | undefined;
   const run = () =>
     (answer ??= ctx.db.read<ListRow>(compiled.cypher, compiled.params).then((rows) => rows[0] ?? { items: [] }));
   return connection(
     async () => {
-      const { items } = await run();
+      const { items, precedes, follows } = await run();
       const rows = items.flatMap((item) => {
         const node = toRecord(item.node, compiled.plan, compiled.compilation);
         return accept(node) ? [{ node, key: item.key }] : [];
       });
-      return pageFromRows(rows, first, after);
+      return pageFromRows(rows, window, scope, { precedes, follows });
     },
     async () => {
       if (compiled.count) return (await run()).total ?? 0;

@@ -5,23 +5,37 @@
  */
 import DataLoader from 'dataloader';
 import type { Database } from '../db/database.js';
-import type { Cursor } from './arguments.js';
+import type { CursorKey, PageWindow } from './arguments.js';
 import type { TraversalName } from '../model/graph.js';
-import { expansionCountCypher, expansionPageCypher } from './expansions.js';
-import { nodesByIdCypher, toNodeRecord, type EdgeProperties, type NodeRecord } from './records.js';
+import { expansionCountCypher, expansionPageCypher, type WindowShape } from './expansions.js';
+import { nodesByIdCypher, toNodeRecord, type EdgeProperties, type NodeRecord, type Probes } from './records.js';
 
 export interface ExpansionKey {
   expansion: TraversalName;
   parentId: string;
-  first: number;
-  after: Cursor | null;
+  window: PageWindow;
 }
 
 export interface ExpansionRow {
   node: NodeRecord;
   rel: EdgeProperties;
-  key: string | number;
+  key: CursorKey;
 }
+
+/** A page of rows in the window's direction, with the probes of its pageInfo. */
+export interface PageAnswer {
+  rows: ExpansionRow[];
+  probes: Probes;
+}
+
+/** What a page query's text depends on, and the part of a loader's group key it makes. */
+export const windowShape = (window: PageWindow): WindowShape => ({
+  backward: window.backward,
+  after: window.after !== null,
+  before: window.before !== null,
+});
+export const windowGroup = (window: PageWindow) =>
+  `${window.size}/${window.backward}/${window.after !== null}/${window.before !== null}`;
 
 /** Groups keys so that each group runs as one query; answers come back in key order. */
 export async function grouped<K, V>(keys: readonly K[], groupOf: (key: K) => string, run: (keys: K[]) => Promise<V[]>) {
@@ -52,35 +66,38 @@ export function createLoaders(db: Database) {
     return record;
   };
 
-  const expansionPage = new DataLoader<ExpansionKey, ExpansionRow[], string>(
+  const expansionPage = new DataLoader<ExpansionKey, PageAnswer, string>(
     (keys) =>
       grouped(
         keys,
-        (key) => `${key.expansion}/${key.first}`,
+        (key) => `${key.expansion}/${windowGroup(key.window)}`,
         async (group) => {
-          const { expansion, first } = group[0]!;
+          const { expansion, window } = group[0]!;
           const rows = await db.read<{
             slot: number;
-            node: Record<string, unknown>;
-            rel: EdgeProperties;
-            key: string;
-          }>(expansionPageCypher(expansion), {
+            items: { node: Record<string, unknown>; rel: EdgeProperties; key: CursorKey }[];
+            precedes: boolean;
+            follows: boolean;
+          }>(expansionPageCypher(expansion, windowShape(window)), {
             rows: group.map((key, slot) => ({
               slot,
               id: key.parentId,
-              afterKey: key.after?.key ?? null,
-              afterId: key.after?.id ?? null,
+              after: key.window.after,
+              before: key.window.before,
             })),
-            limit: first + 1,
+            limit: window.size + 1,
           });
-          const pages = group.map((): ExpansionRow[] => []);
+          const pages = group.map((): PageAnswer => ({ rows: [], probes: {} }));
           for (const row of rows) {
-            pages[row.slot]!.push({ node: prime(toNodeRecord(row.node)), rel: row.rel, key: row.key });
+            pages[row.slot] = {
+              rows: row.items.map((item) => ({ node: prime(toNodeRecord(item.node)), rel: item.rel, key: item.key })),
+              probes: { precedes: row.precedes, follows: row.follows },
+            };
           }
           return pages;
         },
       ),
-    { cacheKeyFn: (key) => JSON.stringify([key.expansion, key.parentId, key.first, key.after]) },
+    { cacheKeyFn: (key) => JSON.stringify([key.expansion, key.parentId, key.window]) },
   );
 
   const expansionCount = new DataLoader<{ expansion: TraversalName; parentId: string }, number, string>(

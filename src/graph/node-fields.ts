@@ -1,15 +1,18 @@
 /** Field resolvers every kind of node shares: provenance, aliases, dates. */
 import type { GraphContext as Context } from './context.js';
+import { listScope, type PageArgs } from './arguments.js';
 import { idListConnection } from './connection.js';
 import type { EdgeRecord, NodeRecord, PartialDateRecord } from './records.js';
 
-type PageArgs = { first?: number | null; after?: string | null };
+/** The scope of the `sources` of a node or relationship (by its id): its cursors are good for that list only. */
+export const sourcesScope = (ownerId: string) => listScope('sources', ownerId);
 
-export const sourcesOf = (node: NodeRecord, args: PageArgs, ctx: Context) => idListConnection(ctx, node.sources, args);
+export const sourcesOf = (node: NodeRecord, args: PageArgs, ctx: Context) =>
+  idListConnection(ctx, node.sources, args, sourcesScope(node.id));
 
 /** `sources` of a connection edge that is a relationship: the relationship's own provenance. */
 export const edgeSources = (edge: EdgeRecord, args: PageArgs, ctx: Context) =>
-  idListConnection(ctx, edge.rel.sources, args);
+  idListConnection(ctx, edge.rel.sources, args, sourcesScope(edge.id ?? ''));
 
 export function aliasesOf(node: { aliases?: string[]; aliasLanguages?: string[] }) {
   const names = node.aliases ?? [];

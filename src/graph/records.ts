@@ -6,12 +6,13 @@
 import { nodeProjection } from '../cypher/build.js';
 import {
   labels,
+  relationshipTypes,
   type Label,
   type NodeProperties,
   type RelationshipProperties,
   type RelationshipType,
 } from '../model/graph.js';
-import type { Cursor } from './arguments.js';
+import type { CursorKey, PageWindow } from './arguments.js';
 
 /** GraphQL's node types are the graph's labels, one for one. */
 export const typeNames = labels;
@@ -20,12 +21,18 @@ export type TypeName = Label;
 /** Where a node fetched by a compiled query keeps the pages of its relation fields, by response key. */
 export const prefetchedPages = Symbol('prefetchedPages');
 
-/** A page a compiled query fetched for one relation field, with the arguments it was fetched for. */
+/** Whether items lie at or before a page's `after` cursor, and at or after its `before` cursor. */
+export interface Probes {
+  precedes?: boolean;
+  follows?: boolean;
+}
+
+/** A page a query fetched for one relation field, with the window it was fetched for. */
 export interface Prefetched {
-  first: number;
-  after: Cursor | null;
-  /** Up to `first + 1` rows (one more tells that a next page exists). */
-  rows: { node: NodeRecord; rel: EdgeProperties; key: string | number }[];
+  window: PageWindow;
+  /** Up to `size + 1` rows in the window's direction (one more tells that the window holds more). */
+  rows: { node: NodeRecord; rel: EdgeProperties; key: CursorKey }[];
+  probes: Probes;
   /** The count, when `totalCount` was selected. */
   total?: number;
 }
@@ -108,6 +115,18 @@ export interface EdgeRecord<N extends NodeRecordBase<Label> = NodeRecord> {
   node: N;
   /** The relationship's own properties (role, title, dates, sources), when the edge is one. */
   rel: EdgeProperties;
+  /** The relationship's identity (../graph/records.ts `relationshipId`), for edges of types that can repeat. */
+  id?: string;
+}
+
+/**
+ * The stable identity of a relationship: start id, type and end id, and its key property (the
+ * title of a position) for types that can repeat between the same two nodes.
+ */
+export function relationshipId(rel: RelationshipRecord): string {
+  const keyProperty = relationshipTypes[rel.type as RelationshipType];
+  const key = keyProperty ? (rel.properties as Record<string, unknown>)[keyProperty] : undefined;
+  return `${rel.from}|${rel.type}|${rel.to}${typeof key === 'string' ? `|${key}` : ''}`;
 }
 
 /** A date at its own precision, as stored: `2022`, `2022-01`, `2022-01-10` or `2022-01-10T19:30`. */

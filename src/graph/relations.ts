@@ -6,11 +6,11 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { relationFields, type RelationField } from '../model/api.js';
 import { traversals, type Label } from '../model/graph.js';
+import type { PageArgs } from './arguments.js';
 import { expansionConnection, expansionSingle } from './connection.js';
 import type { GraphContext } from './context.js';
 import type { NodeRecord } from './records.js';
 
-type PageArgs = { first?: number | null; after?: string | null };
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each field's generated resolver type differs
 type RelationResolver = (parent: NodeRecord, args: any, ctx: GraphContext, info: GraphQLResolveInfo) => any;
 

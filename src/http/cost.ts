@@ -1,6 +1,6 @@
 /**
  * The cost of a request, estimated before it runs: how many objects it can return at most.
- * A field costs as many objects as its parents can number; a field with `first` or `limit`
+ * A field costs as many objects as its parents can number; a field with `first`, `last` or `limit`
  * multiplies what is beneath it. `people(first: 100) { meetings(first: 20) { … } }` costs
  * 100 + 100 × 20 objects. Requests above the limit are refused before any Cypher runs.
  */
@@ -21,6 +21,7 @@ import {
   type OperationDefinitionNode,
   type SelectionSetNode,
 } from 'graphql';
+import { defaultPageSize } from '../graph/arguments.js';
 
 export function estimateCost(
   schema: GraphQLSchema,
@@ -54,15 +55,20 @@ export function estimateCost(
         if (field && type && selection.selectionSet && isCompositeType(type)) {
           const args = getArgumentValues(field, selection, variables);
           // A connection's `edges` and `nodes`, a path's nodes, a subgraph's nodes: bounded by the
-          // `first` or `limit` of the field above them, which has already multiplied the count.
+          // `first`, `last` or `limit` of the field above them, which has already multiplied the count.
+          // `last` counts like `first`; a connection given neither answers its default page size.
           const multiplier =
             typeof args.first === 'number'
               ? args.first
-              : typeof args.limit === 'number'
-                ? args.limit
-                : Array.isArray(args.ids)
-                  ? args.ids.length
-                  : 1;
+              : typeof args.last === 'number'
+                ? args.last
+                : field.args.some((arg) => arg.name === 'first')
+                  ? defaultPageSize(parent.name, field.name)
+                  : typeof args.limit === 'number'
+                    ? args.limit
+                    : Array.isArray(args.ids)
+                      ? args.ids.length
+                      : 1;
           total += multiplier * (1 + walk(selection.selectionSet, type));
         }
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {

@@ -64,6 +64,8 @@ export class NetworkModel {
   readonly nodes: NetworkNodeRecord[];
   readonly relationships: NetworkRelationshipRecord[];
   readonly #byId = new Map<string, NetworkNodeRecord>();
+  /** The scope of the network's lists (what it was built from): their cursors are good for it only. */
+  scope = '';
 
   constructor(
     data: NetworkData,

@@ -1,6 +1,15 @@
 /** Derived networks over GraphQL: who met whom, who mentions whom, with measures, rankings and communities. */
 import type { Context } from '../context.js';
-import { badInput, decodeCursor, encodeCursor, intInRange } from '../graph/arguments.js';
+import {
+  badInput,
+  defaultPageSize,
+  encodeCursor,
+  intInRange,
+  listScope,
+  pageWindow,
+  type PageArgs,
+} from '../graph/arguments.js';
+import { arrayWindow } from '../graph/connection.js';
 import { dateWindowArgument } from '../graph/date-window.js';
 import type { NetworkNodeType, QueryNetworkArgs, Resolvers } from '../generated/graphql.js';
 import type { Label } from '../seed/graph-rows.js';
@@ -82,30 +91,32 @@ export function seedArgument(seed: number | null | undefined): number {
   return intInRange('seed', seed, -(2 ** 31), 2 ** 31 - 1, 1);
 }
 
-/** A Relay connection over a list already in memory; cursors are positions, checked against the id there. */
+/**
+ * A Relay connection over a list already in memory, in both directions; cursors are positions, checked
+ * against the id there, and carry the list's scope (`parts`: the network's arguments and the field's).
+ */
 function listConnection<T>(
   items: readonly T[],
   idOf: (item: T) => string,
-  args: { first?: number | null; after?: string | null },
-  defaultFirst: number,
+  args: PageArgs,
+  field: [type: string, field: string],
+  parts: unknown[],
 ) {
-  const first = intInRange('first', args.first, 1, 100, defaultFirst);
-  const after = decodeCursor('after', args.after);
-  let start = 0;
-  if (after !== null) {
-    const index = Number(after.key);
-    const item = Number.isInteger(index) ? items[index] : undefined;
-    if (item === undefined || idOf(item) !== after.id) throw badInput('after', 'is not a cursor of this list');
-    start = index + 1;
-  }
-  const page = items.slice(start, start + first);
-  const edges = page.map((node, i) => ({ cursor: encodeCursor(start + i, idOf(node)), rank: start + i + 1, node }));
+  const scope = listScope('network', ...field, ...parts);
+  const window = pageWindow(args, scope, defaultPageSize(...field), 2);
+  const { start, end, hasNextPage, hasPreviousPage } = arrayWindow(items.map(idOf), window);
+  const page = items.slice(start, end);
+  const edges = page.map((node, i) => ({
+    cursor: encodeCursor(scope, [start + i, idOf(node)]),
+    rank: start + i + 1,
+    node,
+  }));
   return {
     edges,
     nodes: page,
     pageInfo: {
-      hasNextPage: start + first < items.length,
-      hasPreviousPage: start > 0,
+      hasNextPage,
+      hasPreviousPage,
       startCursor: edges[0]?.cursor ?? null,
       endCursor: edges.at(-1)?.cursor ?? null,
     },
@@ -116,7 +127,10 @@ function listConnection<T>(
 /** Loads the network of a request: two Cypher queries, whatever its size. */
 export async function networkOf(ctx: Context, spec: NetworkSpec, seed: number): Promise<NetworkModel> {
   const data = await loadNetwork((cypher, params) => ctx.db.read(cypher, params), spec);
-  return new NetworkModel(data, seed);
+  const model = new NetworkModel(data, seed);
+  // What the network's lists are lists of: their cursors are good for this network only.
+  model.scope = listScope(spec, seed);
+  return model;
 }
 
 export const networkResolvers: Resolvers = {
@@ -130,20 +144,33 @@ export const networkResolvers: Resolvers = {
     relationshipCount: (model) => model.relationships.length,
     truncated: (model) => model.truncated,
     modularity: (model) => model.louvain().modularity,
-    nodes: (model, args) => listConnection(model.nodes, (node) => node.id, args, 100),
+    nodes: (model, args) => listConnection(model.nodes, (node) => node.id, args, ['Network', 'nodes'], [model.scope]),
     relationships: (model, args) =>
-      listConnection(model.relationships, (rel) => `${rel.from.id}|${rel.to.id}`, args, 100),
-    ranking: (model, args) =>
       listConnection(
-        (args.by === 'BETWEENNESS' ? betweennessOf(model) : model).ranking(
-          args.by,
-          nodeTypesArgument('nodeTypes', args.nodeTypes),
-        ),
+        model.relationships,
+        (rel) => `${rel.from.id}|${rel.to.id}`,
+        args,
+        ['Network', 'relationships'],
+        [model.scope],
+      ),
+    ranking: (model, args) => {
+      const nodeTypes = nodeTypesArgument('nodeTypes', args.nodeTypes);
+      return listConnection(
+        (args.by === 'BETWEENNESS' ? betweennessOf(model) : model).ranking(args.by, nodeTypes),
         (node) => node.id,
         args,
-        20,
+        ['Network', 'ranking'],
+        [model.scope, args.by, nodeTypes],
+      );
+    },
+    communities: (model, args) =>
+      listConnection(
+        model.communities(),
+        (community) => String(community.id),
+        args,
+        ['Network', 'communities'],
+        [model.scope],
       ),
-    communities: (model, args) => listConnection(model.communities(), (community) => String(community.id), args, 20),
   },
   NetworkNode: {
     id: (node) => node.id,
@@ -161,6 +188,13 @@ export const networkResolvers: Resolvers = {
   },
   NetworkCommunity: {
     size: (community) => community.members.length,
-    members: (community, args) => listConnection(community.members, (node) => node.id, args, 20),
+    members: (community, args) =>
+      listConnection(
+        community.members,
+        (node) => node.id,
+        args,
+        ['NetworkCommunity', 'members'],
+        [community.members[0]?.model.scope, community.id],
+      ),
   },
 };

@@ -1,6 +1,6 @@
 /** Person: lookups, the `people` list, positions, meetings, statements and who they met. */
 import type { Context } from '../context.js';
-import { pageArguments, intInRange } from '../graph/arguments.js';
+import { defaultPageSize, listScope, pageWindow, type PageArgs } from '../graph/arguments.js';
 import { connection, pageFromRows } from '../graph/connection.js';
 import { relationResolvers } from '../graph/relations.js';
 import { listConnection } from '../graph/list.js';
@@ -11,17 +11,14 @@ import { lookup } from '../node/resolvers.js';
 import { peopleQuery } from './cypher.js';
 
 /** The people a person met, most shared meetings first; shared by `Person.metWith` and `whoMetWhom`. */
-export function metWithConnection(
-  ctx: Context,
-  personId: string,
-  args: { first?: number | null; after?: string | null },
-) {
-  const { first, after } = pageArguments(args);
+export function metWithConnection(ctx: Context, personId: string, args: PageArgs) {
+  const scope = listScope('metWith', personId);
+  const window = pageWindow(args, scope, 20, 2);
   return connection(
     async () => {
-      const rows = await ctx.loaders.metWithPage.load({ parentId: personId, first, after });
-      const people = rows.flatMap((row) => (isRecordOf('Person', row.node) ? [{ ...row, node: row.node }] : []));
-      const page = pageFromRows(people, first, after);
+      const answer = await ctx.loaders.metWithPage.load({ parentId: personId, window });
+      const people = answer.rows.flatMap((row) => (isRecordOf('Person', row.node) ? [{ ...row, node: row.node }] : []));
+      const page = pageFromRows(people, window, scope, answer.probes);
       for (const edge of page.edges) edge.rel.personId = personId;
       return page;
     },
@@ -29,8 +26,27 @@ export function metWithConnection(
   );
 }
 
+/** The meetings two people both attended, in date order: the `meetings` of a MetWithEdge. */
+function sharedMeetingsConnection(ctx: Context, edge: EdgeRecord, args: PageArgs) {
+  const where = `met-with edge of ${edge.node.id}`;
+  const [a, b] = [required(edge.rel.personId, where, 'personId'), edge.node.id];
+  const scope = listScope('sharedMeetings', a, b);
+  const window = pageWindow(args, scope, defaultPageSize('MetWithEdge', 'meetings'), 2);
+  return connection(
+    async () => {
+      const answer = await ctx.loaders.sharedMeetings.load({ a, b, window });
+      const meetings = answer.rows.flatMap((row) =>
+        isRecordOf('Meeting', row.node) ? [{ ...row, node: row.node }] : [],
+      );
+      return pageFromRows(meetings, window, scope, answer.probes);
+    },
+    () => Promise.resolve(required(edge.rel.meetingCount, where, 'meetingCount')),
+  );
+}
+
 /** The fields of an edge that is a HOLDS_POSITION relationship (positions and members). */
 const positionEdgeFields = {
+  id: (edge: EdgeRecord) => edge.id!,
   title: (edge: EdgeRecord) => required(edge.rel.title, `position of ${edge.node.id}`, 'title'),
   titleAsReported: (edge: EdgeRecord) => edge.rel.titleAsReported ?? null,
   startDate: (edge: EdgeRecord) => dateOf(edge.rel.startDate),
@@ -55,12 +71,7 @@ export const personResolvers: Resolvers = {
   PositionEdge: positionEdgeFields,
   MetWithEdge: {
     meetingCount: (edge) => required(edge.rel.meetingCount, `met-with edge of ${edge.node.id}`, 'meetingCount'),
-    meetings: (edge, args, ctx) =>
-      ctx.loaders.sharedMeetings.load({
-        a: required(edge.rel.personId, `met-with edge of ${edge.node.id}`, 'personId'),
-        b: edge.node.id,
-        first: intInRange('first', args.first, 1, 100, 10),
-      }),
+    meetings: (edge, args, ctx) => sharedMeetingsConnection(ctx, edge, args),
   },
 };
 

@@ -6,7 +6,16 @@
  * text (and Neo4j's plan cache holds). The answer comes back as one nested value, which
  * `toRecord` turns into node records carrying their prefetched pages.
  */
-import { keysetAfter, nodeProjection, pageOrder, Parameters, sortKey, traversalPattern } from '../cypher/build.js';
+import {
+  nodeProjection,
+  orderBy,
+  Parameters,
+  probeConditions,
+  sortKey,
+  traversalColumns,
+  traversalPattern,
+  windowConditions,
+} from '../cypher/build.js';
 import { traversals, type Label } from '../model/graph.js';
 import {
   prefetchedPages,
@@ -19,13 +28,17 @@ import {
 /** Relation columns in a node's projection start with this; node properties never do. */
 const columnPrefix = '__';
 import type { LevelPlan, RelationPlan } from './plan.js';
+import type { CursorKey } from '../graph/arguments.js';
 
 /** Names variables and columns uniquely within one query, in the order the plan is walked. */
 export class Compilation {
   readonly params: Parameters;
   #names = 0;
   /** The column of each relation (and of its count) in its parent's projection. */
-  readonly columns = new Map<RelationPlan, { page: string; total: string | null }>();
+  readonly columns = new Map<
+    RelationPlan,
+    { page: string; total: string | null; probes: { precedes?: string; follows?: string } }
+  >();
 
   constructor(prefix = 'p') {
     this.params = new Parameters(prefix);
@@ -55,32 +68,44 @@ export function levelCalls(
     const guard: Label | null = plan.types.length > 1 ? relation.label : null;
     const [m, r, k, page] = [c.name('n'), c.name('r'), c.name('k'), c.name(`${columnPrefix}c`)];
     const inner = levelCalls(relation.item, m, c);
-    const limit = c.params.add(relation.first + (traversal.cardinality === 'many' ? 1 : 0));
+    const { window } = relation;
+    const many = traversal.cardinality === 'many';
+    const limit = c.params.add(window.size + (many ? 1 : 0));
+    const columns = traversalColumns(traversal, k, m, r);
     const body = [
       `MATCH ${traversalPattern(traversal, v, r, m, guard)}`,
       `WITH ${m}, ${r}, ${sortKey(traversal.order, m)} AS ${k}`,
     ];
-    if (traversal.cardinality === 'many') {
-      const afterKey = c.params.add(relation.after?.key ?? null);
-      const afterId = c.params.add(relation.after?.id ?? null);
-      body.push(`WHERE ${keysetAfter(k, m, afterKey, afterId, 'ASC')}`);
-    }
-    body.push(`WITH ${m}, ${r}, ${k} ${pageOrder(k, m)} LIMIT ${limit}`, ...inner.calls);
+    const after = many && window.after ? c.params.add(window.after) : null;
+    const before = many && window.before ? c.params.add(window.before) : null;
+    const conditions = windowConditions(columns, after, before);
+    if (conditions.length > 0) body.push(`WHERE ${conditions.join(' AND ')}`);
+    const order = orderBy(columns, window.backward);
+    body.push(`WITH ${m}, ${r}, ${k} ${order} LIMIT ${limit}`, ...inner.calls);
     // Subqueries keep the order of their input rows; ordering again before collecting makes it explicit.
-    if (inner.calls.length > 0) body.push(`WITH ${[m, r, k, ...inner.carried].join(', ')} ${pageOrder(k, m)}`);
+    if (inner.calls.length > 0) body.push(`WITH ${[m, r, k, ...inner.carried].join(', ')} ${order}`);
     const item = [`node: ${levelProjection(relation.item, m, inner.entries)}`];
     if (relation.rel) item.push(`rel: properties(${r})`);
-    item.push(`key: ${k}`);
+    item.push(`key: [${columns.map((column) => column.expr).join(', ')}]`);
     body.push(`RETURN collect({${item.join(', ')}}) AS ${page}`);
     calls.push(`CALL (${v}) {`, ...indent(body), '}');
     carried.push(page);
     entries.push([page, page]);
+    const pattern = traversalPattern(traversal, v, r, m, guard);
+    const probes = probeConditions(traversalColumns(traversal, sortKey(traversal.order, m), m, r), after, before);
+    const probeColumns: { precedes?: string; follows?: string } = {};
+    for (const side of ['precedes', 'follows'] as const) {
+      const condition = probes[side];
+      if (condition === null) continue;
+      probeColumns[side] = c.name(`${columnPrefix}${side === 'precedes' ? 'a' : 'b'}`);
+      entries.push([probeColumns[side], `EXISTS { MATCH ${pattern} WHERE ${condition} }`]);
+    }
     let total: string | null = null;
     if (relation.count) {
       total = c.name(`${columnPrefix}t`);
       entries.push([total, `COUNT { MATCH ${traversalPattern(traversal, v, null, '', guard)} }`]);
     }
-    c.columns.set(relation, { page, total });
+    c.columns.set(relation, { page, total, probes: probeColumns });
   }
   return { calls, entries, carried };
 }
@@ -94,7 +119,7 @@ export const levelProjection = (plan: LevelPlan, v: string, entries: [string, st
 interface RawRow {
   node: Record<string, unknown>;
   rel?: EdgeProperties;
-  key: string | number;
+  key: CursorKey;
 }
 
 /**
@@ -110,8 +135,11 @@ export function toRecord(raw: Record<string, unknown>, plan: LevelPlan, c: Compi
     const columns = c.columns.get(relation)!;
     const rows = (raw[columns.page] as RawRow[] | undefined) ?? [];
     pages.set(relation.key, {
-      first: relation.first,
-      after: relation.after,
+      window: relation.window,
+      probes: {
+        precedes: columns.probes.precedes ? (raw[columns.probes.precedes] as boolean) : undefined,
+        follows: columns.probes.follows ? (raw[columns.probes.follows] as boolean) : undefined,
+      },
       rows: rows.map((row) => ({ node: toRecord(row.node, relation.item, c), rel: row.rel ?? {}, key: row.key })),
       total: columns.total ? (raw[columns.total] as number) : undefined,
     });

@@ -22,7 +22,8 @@ import {
   type GraphQLSchema,
   type SelectionSetNode,
 } from 'graphql';
-import { pageArguments, type Cursor } from '../graph/arguments.js';
+import { pageWindow, type PageWindow } from '../graph/arguments.js';
+import { expansionArity } from '../graph/connection.js';
 import { propertiesOf, relationOf } from '../model/api.js';
 import { labels, traversals, type Label, type TraversalName } from '../model/graph.js';
 
@@ -48,8 +49,8 @@ export interface RelationPlan {
   /** The field's response key (alias or name): its resolver finds the prefetched page under it. */
   key: string;
   traversal: TraversalName;
-  first: number;
-  after: Cursor | null;
+  /** The page asked for; its cursors' scopes are checked by the field's resolver. */
+  window: PageWindow;
   /** `totalCount` is selected. */
   count: boolean;
   /** Fields of the edge (or of the `via` object) read the relationship's properties. */
@@ -168,12 +169,12 @@ function planRelation(
   via: string | undefined,
 ): RelationPlan | null {
   const target = getNamedType(field.type);
-  let page: { first: number; after: Cursor | null };
+  let window: PageWindow;
   try {
-    page =
+    window =
       traversals[traversal].cardinality === 'one'
-        ? { first: 1, after: null }
-        : pageArguments(getArgumentValues(field, nodes[0]!, ctx.variableValues));
+        ? { size: 1, backward: false, after: null, before: null }
+        : pageWindow(getArgumentValues(field, nodes[0]!, ctx.variableValues), null, 20, expansionArity(traversal));
   } catch {
     return null;
   }
@@ -181,7 +182,7 @@ function planRelation(
     label,
     key,
     traversal,
-    ...page,
+    window,
     count,
     rel,
     item,

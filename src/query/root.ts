@@ -3,8 +3,8 @@
  * everything selected below it (see ./plan.ts and ./compile.ts).
  */
 import { getNamedType, type GraphQLObjectType, type GraphQLResolveInfo } from 'graphql';
-import { keysetAfter, pageOrder } from '../cypher/build.js';
-import type { Cursor } from '../graph/arguments.js';
+import { keyColumns, orderBy, probeConditions, windowConditions } from '../cypher/build.js';
+import type { PageWindow } from '../graph/arguments.js';
 import type { GraphContext } from '../graph/context.js';
 import type { NodeRecord } from '../graph/records.js';
 import type { Label } from '../model/graph.js';
@@ -124,13 +124,13 @@ export interface ListSource {
 
 /**
  * One page of a root list with everything selected on its items, and its count when `totalCount`
- * is selected, in one query that always answers one row: `items` (up to `first + 1`) and `total`.
+ * is selected, in one query that always answers one row: `items` (up to `size + 1`, in the window's
+ * direction), `total`, and the probes of pageInfo (`precedes`, `follows`) when the window has cursors.
  */
 export function listQuery(
   info: GraphQLResolveInfo,
   source: ListSource,
-  first: number,
-  after: Cursor | null,
+  window: PageWindow,
 ): CompiledQuery & { count: boolean } {
   const selection = selectionOf(info);
   const { items, count } = connectionItems(
@@ -142,21 +142,46 @@ export function listQuery(
   const plan = withReads(planLevel(selection, types, items), source.reads);
   const compilation = new Compilation('q');
   const { params } = compilation;
-  const [afterKey, afterId] = [params.add(after?.key ?? null), params.add(after?.id ?? null)];
-  const limit = params.add(first + 1);
+  const after = window.after ? params.add(window.after) : null;
+  const before = window.before ? params.add(window.before) : null;
+  const limit = params.add(window.size + 1);
   const { calls, entries, carried } = levelCalls(plan, 'n', compilation);
-  const order = pageOrder('k', 'n', source.direction);
+  const columns = keyColumns('k', 'n', source.direction);
+  const order = orderBy(columns, window.backward);
+  const conditions = windowConditions(columns, after, before);
+  const subquery = (lines: string[], returned: string) => [
+    'CALL () {',
+    `  ${source.match.split('\n').join('\n  ')}`,
+    ...lines.map((line) => `  ${line}`),
+    `  RETURN ${returned}`,
+    '}',
+  ];
+  const probes = probeConditions(keyColumns('k', 'n', source.direction), after, before);
+  const probeLines = (['precedes', 'follows'] as const).flatMap((side) =>
+    probes[side] === null
+      ? []
+      : subquery(
+          [`WITH n, ${source.sortKey} AS k`, `WHERE ${probes[side]}`, 'WITH n LIMIT 1'],
+          `count(n) > 0 AS ${side}`,
+        ),
+  );
+  const returned = [
+    'items',
+    ...(count ? ['total'] : []),
+    ...(['precedes', 'follows'] as const).filter((side) => probes[side] !== null),
+  ];
   const lines = [
     source.match,
     `WITH n, ${source.sortKey} AS k`,
-    `WHERE ${keysetAfter('k', 'n', afterKey, afterId, source.direction)}`,
+    ...(conditions.length > 0 ? [`WHERE ${conditions.join(' AND ')}`] : []),
     `WITH n, k ${order}`,
     `LIMIT ${limit}`,
     ...calls,
     ...(calls.length > 0 ? [`WITH ${['n', 'k', ...carried].join(', ')} ${order}`] : []),
-    `WITH collect({node: ${levelProjection(plan, 'n', entries)}, key: k}) AS items`,
-    ...(count ? ['CALL () {', `  ${source.match.split('\n').join('\n  ')}`, '  RETURN count(n) AS total', '}'] : []),
-    `RETURN items${count ? ', total' : ''}`,
+    `WITH collect({node: ${levelProjection(plan, 'n', entries)}, key: [k, n.id]}) AS items`,
+    ...(count ? subquery([], 'count(n) AS total') : []),
+    ...probeLines,
+    `RETURN ${returned.join(', ')}`,
   ];
   return { cypher: lines.join('\n'), params: { ...source.params, ...params.values }, plan, compilation, count };
 }

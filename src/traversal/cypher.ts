@@ -9,7 +9,16 @@
  * types reach Cypher only as `$types`, compared with `type(r) IN $types`; a date window only as
  * `$windowFrom` and `$windowTo`.
  */
-import { nodeProjection, relationshipProjection } from '../cypher/build.js';
+import {
+  nodeProjection,
+  orderBy,
+  probeConditions,
+  probeSubqueries,
+  relationshipProjection,
+  windowConditions,
+  type OrderColumn,
+} from '../cypher/build.js';
+import type { WindowShape } from '../graph/expansions.js';
 import { passableCypher } from '../graph/date-window.js';
 
 /** The hop bound of a variable-length pattern: an integer, checked again here because it is interpolated. */
@@ -18,8 +27,10 @@ function hopBound(hops: number, max: number): number {
   return hops;
 }
 
-const pathProjection = `[n IN nodes(p) | ${nodeProjection('n')}] AS nodes,
-       [r IN relationships(p) | ${relationshipProjection('r')}] AS relationships`;
+const pathNodes = `[n IN nodes(p) | ${nodeProjection('n')}]`;
+const pathRelationships = `[r IN relationships(p) | ${relationshipProjection('r')}]`;
+const pathProjection = `${pathNodes} AS nodes,
+       ${pathRelationships} AS relationships`;
 
 /** Which restrictions a path query applies: relationship types, a date window. */
 export interface PathRestrictions {
@@ -54,18 +65,48 @@ export const shortestPathCypher = (
 RETURN ${pathProjection}`;
 
 /**
- * All shortest paths from $from to $to, in the order of their node ids, at most $first.
- * Params: from, to, types, windowFrom, windowTo, first.
+ * The key of path `p`, unique among paths: its node ids in order, then each relationship's start,
+ * type and key property (two paths through the same nodes may take different relationships).
  */
-export const allShortestPathsCypher = (maxHops: number, restrictions: PathRestrictions) => `${pathQuery(
-  'allShortestPaths',
-  maxHops,
-  restrictions,
-)}
-WITH p, [n IN nodes(p) | n.id] AS order
-ORDER BY order
-LIMIT $first
-RETURN ${pathProjection}`;
+const pathKey = `reduce(s = '', n IN nodes(p) | s + n.id + '\\u0001') + '\\u0002' +
+  reduce(s = '', r IN relationships(p) | s + startNode(r).id + '|' + type(r) + '|' + coalesce(r.title, '') + '\\u0001')`;
+const pathColumns: OrderColumn[] = [{ expr: 'key' }];
+
+/** A page's `items`, `total` (when counted) and probes, from `match` binding the columns. */
+function windowedPage(
+  match: string,
+  columns: OrderColumn[],
+  carry: string,
+  item: string,
+  shape: WindowShape & { count: boolean },
+) {
+  const [after, before] = [shape.after ? '$after' : null, shape.before ? '$before' : null];
+  const conditions = windowConditions(columns, after, before);
+  const probe = probeSubqueries('', match, probeConditions(columns, after, before));
+  return `${match}${conditions.length > 0 ? `\nWITH * WHERE ${conditions.join(' AND ')}` : ''}
+WITH ${carry} ${orderBy(columns, shape.backward)}
+LIMIT $limit
+WITH collect(${item}) AS items
+${shape.count ? `CALL () {\n  ${match.split('\n').join('\n  ')}\n  RETURN count(*) AS total\n}\n` : ''}${probe.calls}
+RETURN items, ${shape.count ? 'total' : '0 AS total'}, ${probe.columns}`;
+}
+
+/**
+ * A page of all shortest paths from $from to $to, in the order of their keys (node ids first).
+ * Params: from, to, types, windowFrom, windowTo, after, before, limit.
+ */
+export const allShortestPathsCypher = (
+  maxHops: number,
+  restrictions: PathRestrictions,
+  shape: WindowShape & { count: boolean },
+) =>
+  windowedPage(
+    `${pathQuery('allShortestPaths', maxHops, restrictions).trim()}\nWITH p, ${pathKey} AS key`,
+    pathColumns,
+    'p, key',
+    `{nodes: ${pathNodes}, relationships: ${pathRelationships}, key: [key]}`,
+    shape,
+  );
 
 /**
  * One breadth-first level of a neighbourhood: the ids one hop from $frontier not yet in $seen,
@@ -93,20 +134,24 @@ ORDER BY fromId, relType, toId, r.title
 LIMIT $limit
 RETURN ${relationshipProjection('r')} AS rel`;
 
+const commonColumns: OrderColumn[] = [{ expr: 'weight', desc: true }, { expr: 'c.id' }];
+
 /**
- * The nodes other than $a and $b with a relationship (of $types, when given) to both, most
- * relationships first, then by id; at most $first.
+ * A page of the nodes other than $a and $b with a relationship (of $types, when given) to both, most
+ * relationships first, then by id. Params: a, b, types, after, before, limit.
  */
-export const commonConnectionsCypher = `
-MATCH (a:Node {id: $a}), (b:Node {id: $b})
+export const commonConnectionsCypher = (shape: WindowShape & { count: boolean }) =>
+  windowedPage(
+    `MATCH (a:Node {id: $a}), (b:Node {id: $b})
 MATCH (a)-[ra]-(c:Node)
 WHERE c <> a AND c <> b AND ($types IS NULL OR type(ra) IN $types)
 WITH a, b, c, collect(ra) AS toA
 MATCH (c)-[rb]-(b)
 WHERE $types IS NULL OR type(rb) IN $types
 WITH c, toA, collect(rb) AS toB
-ORDER BY size(toA) + size(toB) DESC, c.id
-LIMIT $first
-RETURN ${nodeProjection('c')} AS node,
-       [r IN toA | ${relationshipProjection('r')}] AS toA,
-       [r IN toB | ${relationshipProjection('r')}] AS toB`;
+WITH c, toA, toB, size(toA) + size(toB) AS weight`,
+    commonColumns,
+    'c, toA, toB, weight',
+    `{node: ${nodeProjection('c')}, toA: [r IN toA | ${relationshipProjection('r')}], toB: [r IN toB | ${relationshipProjection('r')}], key: [weight, c.id]}`,
+    shape,
+  );

@@ -1,9 +1,14 @@
 /** Traversals: shortest paths, neighbourhoods ready to draw, who met whom, common connections. */
 import { JSONObjectResolver } from 'graphql-scalars';
 import type { Context } from '../context.js';
-import { badInput, intInRange } from '../graph/arguments.js';
+import { getNamedType, type GraphQLObjectType, type GraphQLResolveInfo } from 'graphql';
+import { badInput, defaultPageSize, intInRange, listScope, pageWindow, type CursorKey } from '../graph/arguments.js';
+import { answeredConnection } from '../graph/connection.js';
+import { windowShape } from '../graph/loaders.js';
+import { connectionItems } from '../query/plan.js';
+import { selectionOf } from '../query/root.js';
 import { dateWindowArgument, windowParams, type DateWindow } from '../graph/date-window.js';
-import { toNodeRecord, type NodeRecord, type RelationshipRecord } from '../graph/records.js';
+import { relationshipId, toNodeRecord, type NodeRecord, type RelationshipRecord } from '../graph/records.js';
 import type { RelationshipType, Resolvers } from '../generated/graphql.js';
 import { metWithConnection } from '../person/resolvers.js';
 import { relationshipTypes as allowedTypes } from '../model/graph.js';
@@ -58,14 +63,13 @@ async function emptyPath(ctx: Context, id: string): Promise<PathRecord | null> {
   return node ? { length: 0, nodes: [node], relationships: [] } : null;
 }
 
-const relationshipTitle = (rel: RelationshipRecord) =>
-  typeof rel.properties.title === 'string' ? rel.properties.title : undefined;
-
-/** Start, type and end identify a relationship; HOLDS_POSITION may repeat between two nodes with another title. */
-function relationshipId(rel: RelationshipRecord): string {
-  const title = relationshipTitle(rel);
-  return `${rel.from}|${rel.type}|${rel.to}${title === undefined ? '' : `|${title}`}`;
+/** Whether a connection field's selection asks for `totalCount` (then its query counts too). */
+function selectsCount(info: GraphQLResolveInfo): boolean {
+  const type = getNamedType(info.returnType) as GraphQLObjectType;
+  return connectionItems(selectionOf(info), type, info.fieldNodes).count;
 }
+
+type PageAnswer<T> = { items: (T & { key: CursorKey })[]; total: number; precedes: boolean; follows: boolean };
 
 const byRelationshipId = (x: RelationshipRecord, y: RelationshipRecord) => {
   const [a, b] = [relationshipId(x), relationshipId(y)];
@@ -158,23 +162,41 @@ export const traversalResolvers: Resolvers = {
       });
       return row ? toPath(ctx, row) : null;
     },
-    allShortestPaths: async (_parent, args, ctx) => {
+    allShortestPaths: async (_parent, args, ctx, info) => {
       const maxHops = intInRange('maxHops', args.maxHops, 1, 10, 6);
-      const first = intInRange('first', args.first, 1, 100, 10);
       const types = typesParam(args.relationshipTypes);
       const window = dateWindowArgument(args.during);
+      const scope = listScope('allShortestPaths', args.from, args.to, maxHops, types, window);
+      const page = pageWindow(args, scope, defaultPageSize('Query', 'allShortestPaths'), 1);
+      const pathEdge = (row: { path: PathRecord }) => ({ node: row.path });
       if (args.from === args.to) {
+        // The one path from a node to itself, paged like any list of one.
         const path = await emptyPath(ctx, args.from);
-        return path ? [path] : [];
+        const rows = path ? [{ path, key: [''] }] : [];
+        const inWindow = rows.filter(() => page.after === null && page.before === null);
+        return answeredConnection(
+          inWindow,
+          page,
+          scope,
+          { precedes: rows.length > 0, follows: rows.length > 0 },
+          rows.length,
+          pathEdge,
+        );
       }
       const restrictions = { filtered: types !== null, windowed: window !== null };
-      const rows = await ctx.db.read<RawPath>(allShortestPathsCypher(maxHops, restrictions), {
-        from: args.from,
-        to: args.to,
-        ...pathParams(types, window),
-        first,
-      });
-      return rows.map((row) => toPath(ctx, row));
+      const [row] = await ctx.db.read<PageAnswer<RawPath>>(
+        allShortestPathsCypher(maxHops, restrictions, { ...windowShape(page), count: selectsCount(info) }),
+        {
+          from: args.from,
+          to: args.to,
+          ...pathParams(types, window),
+          after: page.after,
+          before: page.before,
+          limit: page.size + 1,
+        },
+      );
+      const items = (row?.items ?? []).map((item) => ({ path: toPath(ctx, item), key: item.key }));
+      return answeredConnection(items, page, scope, row ?? {}, row?.total ?? 0, pathEdge);
     },
     neighborhood: (_parent, args, ctx) => neighborhood(ctx, { ...args, window: dateWindowArgument(args.during) }),
     whoMetWhom: async (_parent, args, ctx) => {
@@ -182,18 +204,24 @@ export const traversalResolvers: Resolvers = {
       const person = await ctx.loaders.node.load(args.person);
       return person?.__typename === 'Person' ? connection : null;
     },
-    commonConnections: async (_parent, args, ctx) => {
-      const first = intInRange('first', args.first, 1, 100, 20);
+    commonConnections: async (_parent, args, ctx, info) => {
       const types = typesParam(args.relationshipTypes);
-      const rows = await ctx.db.read<{
-        node: Record<string, unknown>;
-        toA: RelationshipRecord[];
-        toB: RelationshipRecord[];
-      }>(commonConnectionsCypher, { a: args.a, b: args.b, types, first });
-      return rows.map((row) => ({
-        node: hydrate(ctx, row.node),
-        relationshipsToA: [...row.toA].sort(byRelationshipId),
-        relationshipsToB: [...row.toB].sort(byRelationshipId),
+      const scope = listScope('commonConnections', args.a, args.b, types);
+      const page = pageWindow(args, scope, defaultPageSize('Query', 'commonConnections'), 2);
+      const [row] = await ctx.db.read<
+        PageAnswer<{ node: Record<string, unknown>; toA: RelationshipRecord[]; toB: RelationshipRecord[] }>
+      >(commonConnectionsCypher({ ...windowShape(page), count: selectsCount(info) }), {
+        a: args.a,
+        b: args.b,
+        types,
+        after: page.after,
+        before: page.before,
+        limit: page.size + 1,
+      });
+      return answeredConnection(row?.items ?? [], page, scope, row ?? {}, row?.total ?? 0, (item) => ({
+        node: hydrate(ctx, item.node),
+        relationshipsToA: [...item.toA].sort(byRelationshipId),
+        relationshipsToB: [...item.toB].sort(byRelationshipId),
       }));
     },
   },

@@ -124,9 +124,19 @@ describe('lists', () => {
     const query = listQuery(
       infoFor('{ people(first: 5) { totalCount nodes { name positions(first: 2) { nodes { name } } } } }'),
       people,
-      5,
-      { key: 'b', id: 'person:b' },
+      { size: 5, backward: false, after: ['b', 'person:b'], before: null },
     );
+    expect(query.cypher).toMatchSnapshot();
+    expect(query.params).toMatchSnapshot();
+  });
+
+  it('fetch a page backward, between two cursors, with the probes of pageInfo', () => {
+    const query = listQuery(infoFor('{ people(last: 3) { nodes { name } } }'), people, {
+      size: 3,
+      backward: true,
+      after: ['a', 'person:a'],
+      before: ['m', 'person:m'],
+    });
     expect(query.cypher).toMatchSnapshot();
     expect(query.params).toMatchSnapshot();
   });
@@ -143,21 +153,20 @@ describe('search, nodes and timeline', () => {
       ['search', 'search_english', 'search_indonesian'],
     );
     expect(query.cypher).toMatchSnapshot();
-    expect(query.params).toEqual({ p0: 4, p1: null, p2: null, p3: 1 });
+    expect(query.params).toEqual({ p0: 4, p1: 1 });
   });
 
   it('nodes(ids): every node asked for, of any label, with its nested fields', () => {
     const query = idsQuery(infoFor(`{ nodes(ids: ["a", "b"]) { ${itemFields} } }`), ['meeting:a', 'statement:b']);
     expect(query.cypher).toMatchSnapshot();
-    expect(query.params).toEqual({ p0: ['meeting:a', 'statement:b'], p1: 4, p2: null, p3: null, p4: 1 });
+    expect(query.params).toEqual({ p0: ['meeting:a', 'statement:b'], p1: 4, p2: 1 });
   });
 
   it('timeline: a page of dated items with their nested fields and the count; dates always fetched', () => {
     const query = listQuery(
       infoFor(`{ timeline(of: "x", first: 5) { totalCount edges { date { iso } node { ${itemFields} } } } }`),
       timelineSource('person:a', '2022', null),
-      5,
-      null,
+      { size: 5, backward: false, after: null, before: null },
     );
     expect(query.cypher).toMatchSnapshot();
     expect(query.params).toMatchSnapshot();
