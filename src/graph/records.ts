@@ -124,7 +124,7 @@ export interface EdgeRecord<N extends NodeRecordBase<Label> = NodeRecord> {
  * title of a position) for types that can repeat between the same two nodes.
  */
 export function relationshipId(rel: RelationshipRecord): string {
-  const keyProperty = relationshipTypes[rel.type as RelationshipType];
+  const keyProperty = relationshipTypes[rel.type];
   const key = keyProperty ? (rel.properties as Record<string, unknown>)[keyProperty] : undefined;
   return `${rel.from}|${rel.type}|${rel.to}${typeof key === 'string' ? `|${key}` : ''}`;
 }
