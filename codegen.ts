@@ -32,9 +32,19 @@ const config: CodegenConfig = {
         // Resolvers pass the project's own records around; see src/graph/records.ts and connection.ts.
         mappers: {
           ...Object.fromEntries(
-            ['Node', 'Actor', 'Person', 'Organization', 'Place', 'Meeting', 'Statement', 'Article', 'Topic'].map(
-              (t) => [t, '../graph/records.js#NodeRecord'],
-            ),
+            [
+              'Node',
+              'Actor',
+              'Mentionable',
+              'TimelineItem',
+              'Person',
+              'Organization',
+              'Place',
+              'Meeting',
+              'Statement',
+              'Article',
+              'Topic',
+            ].map((t) => [t, '../graph/records.js#NodeRecord']),
           ),
           ...Object.fromEntries(
             [

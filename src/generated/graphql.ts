@@ -44,6 +44,8 @@ export type Actor = {
   addressedIn: StatementConnection;
   /** Other names, as sources write them. */
   aliases: Array<Alias>;
+  /** What to call it when drawing or listing: its name. */
+  displayName: Scalars['String']['output'];
   /** Statements this actor was in the audience of (heard), in date order. */
   heard: StatementConnection;
   /** Globally unique, stable id. */
@@ -54,6 +56,8 @@ export type Actor = {
   mentionedIn: StatementConnection;
   /** The name in English. */
   name: Scalars['String']['output'];
+  /** Which type of node it is: `PERSON` or `ORGANIZATION`. */
+  nodeType: NodeType;
   /** The articles that report this actor. */
   sources: ArticleConnection;
   /** Statements this actor made, in date order. */
@@ -154,6 +158,10 @@ export type Alias = {
 /** A source document: a news article from which facts were taken. Every fact points back to one. */
 export type Article = Node & {
   __typename?: 'Article';
+  /** When it was published, as precisely as known. */
+  date: Maybe<PartialDate>;
+  /** What to call it when drawing or listing: its headline. */
+  displayName: Scalars['String']['output'];
   /** A headline in the project's own words. */
   headline: Scalars['String']['output'];
   /** Stable id, e.g. `article:2129ad4d3e752772`. */
@@ -164,7 +172,12 @@ export type Article = Node & {
   ingestedBy: Maybe<Scalars['String']['output']>;
   /** BCP 47 language tag of the article, e.g. `id`. */
   language: Scalars['String']['output'];
-  /** When it was published, as precisely as known. */
+  /** Which type of node it is: `ARTICLE`. */
+  nodeType: NodeType;
+  /**
+   * When it was published, as precisely as known.
+   * @deprecated Use `date`, the name every dated type uses.
+   */
   publishedOn: Maybe<PartialDate>;
   /** Who published it. */
   publisher: Maybe<Organization>;
@@ -216,7 +229,12 @@ export type ArticleEdge = {
 
 /** Which articles to list. All given conditions must hold. */
 export type ArticleFilter = {
-  /** Published on or after this date (YYYY, YYYY-MM or YYYY-MM-DD); a date known only to the month or year counts when its span reaches it. */
+  /** Published on a date that overlaps this range (a date known only to the month or year counts when its span reaches it). */
+  date?: InputMaybe<DateRange>;
+  /**
+   * On or after this date (YYYY, YYYY-MM or YYYY-MM-DD).
+   * @deprecated Use `date: { from }`.
+   */
   from?: InputMaybe<Scalars['String']['input']>;
   /** Headline contains this text (case-insensitive). */
   headlineContains?: InputMaybe<Scalars['String']['input']>;
@@ -224,7 +242,10 @@ export type ArticleFilter = {
   language?: InputMaybe<Scalars['String']['input']>;
   /** Published by this organization (id). */
   publisher?: InputMaybe<Scalars['ID']['input']>;
-  /** Published on or before this date (YYYY, YYYY-MM or YYYY-MM-DD); `2022-01` means to the end of January. */
+  /**
+   * On or before this date (YYYY, YYYY-MM or YYYY-MM-DD).
+   * @deprecated Use `date: { to }`.
+   */
   to?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -275,6 +296,18 @@ export type DatePrecision =
   | 'YEAR';
 
 /**
+ * A range of dates for a filter (`filter.date`, `timeline(date:)`): a dated thing matches when the span its
+ * date stands for overlaps the range, so a date known only to the month or year counts when its span reaches
+ * it (`2022-01` matches `from: "2022-01-10"`). Undated things never match.
+ */
+export type DateRange = {
+  /** Earliest date, as YYYY, YYYY-MM or YYYY-MM-DD (from its first minute); open when omitted. */
+  from?: InputMaybe<Scalars['String']['input']>;
+  /** Latest date, as YYYY, YYYY-MM or YYYY-MM-DD (to its last minute: `2022-01` means to the end of January); open when omitted. */
+  to?: InputMaybe<Scalars['String']['input']>;
+};
+
+/**
  * A window of time. A date counts as inside when all of the span it stands for is: with `from: "2022-01-10"`,
  * a meeting dated `2022-01` (any day of January) is not inside, one dated `2022-01-10T19:30` is.
  */
@@ -296,21 +329,58 @@ export type DurationQualifier =
   /** More than this long. */
   | 'MORE_THAN';
 
-/** A relationship between two nodes, as drawn in a path or subgraph. */
+/**
+ * A relationship between two nodes, as drawn in a path or subgraph. Its own properties are typed fields, null
+ * where its type has no such property: `title`, `titleAsReported`, `startDate`, `endDate` (HOLDS_POSITION),
+ * `role` (PARTICIPATED_IN), `paragraph`, `offset` (REPORTED_IN).
+ */
 export type GraphRelationship = {
   __typename?: 'GraphRelationship';
+  /** HOLDS_POSITION: when the position ended, if known and if it has. */
+  endDate: Maybe<PartialDate>;
   /** The node it starts from. */
   from: Node;
-  /** Stable id of the relationship: start id, type and end id. */
+  /** Stable id of the relationship: start id, type and end id (and the title, for a position). */
   id: Scalars['ID']['output'];
-  /** Its role, title, dates or position, when it has them. */
+  /** REPORTED_IN: the character offset of the quoted text in the article's source file. */
+  offset: Maybe<Scalars['Int']['output']>;
+  /** REPORTED_IN: the paragraph of the article the statement stands in, counting from 1. */
+  paragraph: Maybe<Scalars['Int']['output']>;
+  /**
+   * Its own properties as one JSON object.
+   * @deprecated Use the typed fields (`title`, `role`, `startDate`, …).
+   */
   properties: Scalars['JSONObject']['output'];
-  /** The ids of the articles that report it. */
+  /** PARTICIPATED_IN: the part played in the meeting, e.g. head of delegation. */
+  role: Maybe<Scalars['String']['output']>;
+  /**
+   * The ids of the articles that report it.
+   * @deprecated Use `sources`, the connection every node and edge has.
+   */
   sourceIds: Array<Scalars['ID']['output']>;
+  /** The articles that report it: its provenance, as on every node. */
+  sources: ArticleConnection;
+  /** HOLDS_POSITION: when the position began, if known. */
+  startDate: Maybe<PartialDate>;
+  /** HOLDS_POSITION: the title in English, e.g. Deputy Foreign Minister. */
+  title: Maybe<Scalars['String']['output']>;
+  /** HOLDS_POSITION: the title as the source wrote it, in the source's language. */
+  titleAsReported: Maybe<Scalars['String']['output']>;
   /** The node it points to. */
   to: Node;
   /** Its type. */
   type: RelationshipType;
+};
+
+
+/**
+ * A relationship between two nodes, as drawn in a path or subgraph. Its own properties are typed fields, null
+ * where its type has no such property: `title`, `titleAsReported`, `startDate`, `endDate` (HOLDS_POSITION),
+ * `role` (PARTICIPATED_IN), `paragraph`, `offset` (REPORTED_IN).
+ */
+export type GraphRelationshipSourcesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** What `ingestArticle` did. */
@@ -347,12 +417,14 @@ export type IngestOutcome =
   | 'UNCHANGED';
 
 /** An event where people or organizations met: talks, a press conference, an informal meeting, a summit. */
-export type Meeting = Node & {
+export type Meeting = Mentionable & Node & TimelineItem & {
   __typename?: 'Meeting';
   /** When it took place (or began), as precisely as known. */
   date: Maybe<PartialDate>;
   /** A short description in the project's own words. */
   description: Maybe<Scalars['String']['output']>;
+  /** What to call it when drawing or listing: its name. */
+  displayName: Scalars['String']['output'];
   /** How long it lasted, as an ISO 8601 duration (e.g. PT7H), when the source says. */
   duration: Maybe<Scalars['String']['output']>;
   /** How exact `duration` is (e.g. MORE_THAN for "more than seven hours"). */
@@ -371,6 +443,8 @@ export type Meeting = Node & {
   mentionedIn: StatementConnection;
   /** A descriptive name in English. */
   name: Scalars['String']['output'];
+  /** Which type of node it is: `MEETING`. */
+  nodeType: NodeType;
   /** The larger event it belongs to (e.g. a round of talks). */
   partOf: Maybe<Meeting>;
   /** Who took part, with their role on the edge. */
@@ -467,7 +541,12 @@ export type MeetingEdge = {
 
 /** Which meetings to list. All given conditions must hold. */
 export type MeetingFilter = {
-  /** On or after this date (YYYY, YYYY-MM or YYYY-MM-DD); a date known only to the month or year counts when its span reaches it. */
+  /** Meetings whose date overlaps this range (a date known only to the month or year counts when its span reaches it). */
+  date?: InputMaybe<DateRange>;
+  /**
+   * On or after this date (YYYY, YYYY-MM or YYYY-MM-DD).
+   * @deprecated Use `date: { from }`.
+   */
   from?: InputMaybe<Scalars['String']['input']>;
   /** Of this kind. */
   kind?: InputMaybe<MeetingKind>;
@@ -477,7 +556,10 @@ export type MeetingFilter = {
   participant?: InputMaybe<Scalars['ID']['input']>;
   /** Held in this place or any place within it (id). */
   place?: InputMaybe<Scalars['ID']['input']>;
-  /** On or before this date (YYYY, YYYY-MM or YYYY-MM-DD); `2022-01` means to the end of January; a date known only to the month or year counts when its span reaches back to it. */
+  /**
+   * On or before this date (YYYY, YYYY-MM or YYYY-MM-DD).
+   * @deprecated Use `date: { to }`.
+   */
   to?: InputMaybe<Scalars['String']['input']>;
   /** About this topic (id). */
   topic?: InputMaybe<Scalars['ID']['input']>;
@@ -580,8 +662,30 @@ export type MentionEdge = {
   node: Mentionable;
 };
 
-/** Anything a statement can mention. */
-export type Mentionable = Meeting | Organization | Person | Place | Topic;
+/**
+ * Anything a statement can mention: a person, organization, place, meeting or topic. An interface, so that
+ * its id, display name and type can be read with no fragment per type.
+ */
+export type Mentionable = {
+  /** What to call it when drawing or listing: its name. */
+  displayName: Scalars['String']['output'];
+  /** Globally unique, stable id. */
+  id: Scalars['ID']['output'];
+  /** Which type of node it is: `PERSON`, `ORGANIZATION`, `PLACE`, `MEETING` or `TOPIC`. */
+  nodeType: NodeType;
+  /** The articles that report it. */
+  sources: ArticleConnection;
+};
+
+
+/**
+ * Anything a statement can mention: a person, organization, place, meeting or topic. An interface, so that
+ * its id, display name and type can be read with no fragment per type.
+ */
+export type MentionableSourcesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
 
 /** A page of people who met a given person. */
 export type MetWithConnection = {
@@ -865,8 +969,16 @@ export type NetworkRelationshipEdge = {
  * articles and topics. Ids are readable and never change, e.g. `meeting:us-russia-talks-geneva-2022-01-10`.
  */
 export type Node = {
+  /**
+   * What to call it when drawing or listing, never empty: the name of a person, organization, place, meeting
+   * or topic, an article's headline, a statement's English summary; at most 80 characters (a longer one is
+   * cut at a word and ends with "…").
+   */
+  displayName: Scalars['String']['output'];
   /** Globally unique, stable id: the kind, a colon and a readable slug. */
   id: Scalars['ID']['output'];
+  /** Which type of node it is, as a plain field (no fragment needed); `kind` on some types is their own sub-kind. */
+  nodeType: NodeType;
   /** The articles that report this node: its provenance. */
   sources: ArticleConnection;
 };
@@ -881,6 +993,23 @@ export type NodeSourcesArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** The types of node in the graph: the value of every node's `nodeType`. */
+export type NodeType =
+  /** An `Article`. */
+  | 'ARTICLE'
+  /** A `Meeting`. */
+  | 'MEETING'
+  /** An `Organization`. */
+  | 'ORGANIZATION'
+  /** A `Person`. */
+  | 'PERSON'
+  /** A `Place`. */
+  | 'PLACE'
+  /** A `Statement`. */
+  | 'STATEMENT'
+  /** A `Topic`. */
+  | 'TOPIC';
+
 /** Sort direction. */
 export type OrderDirection =
   /** Smallest first (A to Z, oldest first). */
@@ -889,7 +1018,7 @@ export type OrderDirection =
   | 'DESC';
 
 /** A state, ministry, alliance, news outlet or other organization. */
-export type Organization = Actor & Node & {
+export type Organization = Actor & Mentionable & Node & {
   __typename?: 'Organization';
   /** Statements addressed to it, in date order. */
   addressedIn: StatementConnection;
@@ -901,6 +1030,8 @@ export type Organization = Actor & Node & {
   children: OrganizationConnection;
   /** A short description in the project's own words. */
   description: Maybe<Scalars['String']['output']>;
+  /** What to call it when drawing or listing: its name. */
+  displayName: Scalars['String']['output'];
   /** Statements it was in the audience of (heard), in date order. */
   heard: StatementConnection;
   /** Stable id, e.g. `organization:russia`. */
@@ -915,6 +1046,8 @@ export type Organization = Actor & Node & {
   mentionedIn: StatementConnection;
   /** The name in English. */
   name: Scalars['String']['output'];
+  /** Which type of node it is: `ORGANIZATION`. */
+  nodeType: NodeType;
   /** The organization this one is part of (a ministry's state). */
   parent: Maybe<Organization>;
   /** Articles it published (for news outlets), in date order. */
@@ -1176,7 +1309,7 @@ export type Path = {
 };
 
 /** A person named in the news. */
-export type Person = Actor & Node & {
+export type Person = Actor & Mentionable & Node & {
   __typename?: 'Person';
   /** Statements addressed to this person, in date order. */
   addressedIn: StatementConnection;
@@ -1184,6 +1317,8 @@ export type Person = Actor & Node & {
   aliases: Array<Alias>;
   /** A short description in the project's own words. */
   description: Maybe<Scalars['String']['output']>;
+  /** What to call it when drawing or listing: its name. */
+  displayName: Scalars['String']['output'];
   /** Statements this person was in the audience of (heard), in date order. */
   heard: StatementConnection;
   /** Stable id, e.g. `person:sergei-ryabkov`. */
@@ -1196,6 +1331,8 @@ export type Person = Actor & Node & {
   metWith: MetWithConnection;
   /** The name in English. */
   name: Scalars['String']['output'];
+  /** Which type of node it is: `PERSON`. */
+  nodeType: NodeType;
   /** Positions held: the organization, with the title and dates on the edge. */
   positions: PositionConnection;
   /** The articles that report this person. */
@@ -1306,12 +1443,14 @@ export type PersonOrderField =
   | 'NAME';
 
 /** A city, country or other place where things happen. */
-export type Place = Node & {
+export type Place = Mentionable & Node & {
   __typename?: 'Place';
   /** Other names, as sources write them (e.g. "Jenewa"). */
   aliases: Array<Alias>;
   /** Places that lie directly in this one, by name. */
   contains: PlaceConnection;
+  /** What to call it when drawing or listing: its name. */
+  displayName: Scalars['String']['output'];
   /** Stable id, e.g. `place:geneva`. */
   id: Scalars['ID']['output'];
   /** What sort of place it is. */
@@ -1324,6 +1463,8 @@ export type Place = Node & {
   mentionedIn: StatementConnection;
   /** The name in English. */
   name: Scalars['String']['output'];
+  /** Which type of node it is: `PLACE`. */
+  nodeType: NodeType;
   /** The articles that report this place. */
   sources: ArticleConnection;
 };
@@ -1762,6 +1903,7 @@ export type QueryStatementsArgs = {
  */
 export type QueryTimelineArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  date?: InputMaybe<DateRange>;
   first?: InputMaybe<Scalars['Int']['input']>;
   from?: InputMaybe<Scalars['String']['input']>;
   of: Scalars['ID']['input'];
@@ -1889,7 +2031,7 @@ export type SearchableType =
   | 'TOPIC';
 
 /** Something someone said, as a source reports it: who, what, when, where, to whom, about whom. */
-export type Statement = Node & {
+export type Statement = Node & TimelineItem & {
   __typename?: 'Statement';
   /** People or organizations it was said to, where the source names them. */
   addressedTo: ActorConnection;
@@ -1900,6 +2042,8 @@ export type Statement = Node & {
   audience: ActorConnection;
   /** When it was said, as precisely as known. */
   date: Maybe<PartialDate>;
+  /** What to call it when drawing or listing: its English summary (else its text), at most 80 characters. */
+  displayName: Scalars['String']['output'];
   /** Stable id. */
   id: Scalars['ID']['output'];
   /** How the source reports it. */
@@ -1908,6 +2052,8 @@ export type Statement = Node & {
   language: Scalars['String']['output'];
   /** What it mentions. */
   mentions: MentionConnection;
+  /** Which type of node it is: `STATEMENT`. */
+  nodeType: NodeType;
   /** The meeting at which it was made, if known. */
   occasion: Maybe<Meeting>;
   /** Where it stands in the article that reports it. */
@@ -1985,7 +2131,12 @@ export type StatementEdge = {
 export type StatementFilter = {
   /** Heard by this person or organization, e.g. an unnamed group such as `organization:russian-news-agencies` (id). */
   audience?: InputMaybe<Scalars['ID']['input']>;
-  /** On or after this date (YYYY, YYYY-MM or YYYY-MM-DD); a date known only to the month or year counts when its span reaches it. */
+  /** Statements whose date overlaps this range (a date known only to the month or year counts when its span reaches it). */
+  date?: InputMaybe<DateRange>;
+  /**
+   * On or after this date (YYYY, YYYY-MM or YYYY-MM-DD).
+   * @deprecated Use `date: { from }`.
+   */
   from?: InputMaybe<Scalars['String']['input']>;
   /** Of this kind. */
   kind?: InputMaybe<StatementKind>;
@@ -1999,7 +2150,10 @@ export type StatementFilter = {
   speaker?: InputMaybe<Scalars['ID']['input']>;
   /** Text or summary contains this text (case-insensitive). */
   textContains?: InputMaybe<Scalars['String']['input']>;
-  /** On or before this date (YYYY, YYYY-MM or YYYY-MM-DD); `2022-01` means to the end of January; a date known only to the month or year counts when its span reaches back to it. */
+  /**
+   * On or before this date (YYYY, YYYY-MM or YYYY-MM-DD).
+   * @deprecated Use `date: { to }`.
+   */
   to?: InputMaybe<Scalars['String']['input']>;
   /** About this topic (id). */
   topic?: InputMaybe<Scalars['ID']['input']>;
@@ -2062,14 +2216,40 @@ export type TimelineEdge = {
   node: TimelineItem;
 };
 
-/** Something that happened at a date: a meeting or a statement. */
-export type TimelineItem = Meeting | Statement;
+/**
+ * Something that happened at a date: a meeting or a statement. An interface, so that its id, display name,
+ * type and date can be read with no fragment per type.
+ */
+export type TimelineItem = {
+  /** When it happened, as precisely as known. */
+  date: Maybe<PartialDate>;
+  /** What to call it when drawing or listing: a meeting's name, a statement's English summary. */
+  displayName: Scalars['String']['output'];
+  /** Globally unique, stable id. */
+  id: Scalars['ID']['output'];
+  /** Which type of node it is: `MEETING` or `STATEMENT`. */
+  nodeType: NodeType;
+  /** The articles that report it. */
+  sources: ArticleConnection;
+};
+
+
+/**
+ * Something that happened at a date: a meeting or a statement. An interface, so that its id, display name,
+ * type and date can be read with no fragment per type.
+ */
+export type TimelineItemSourcesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
 
 /** A subject that meetings and statements are about, e.g. Ukraine's membership of NATO. */
-export type Topic = Node & {
+export type Topic = Mentionable & Node & {
   __typename?: 'Topic';
   /** One line on what it covers. */
   description: Maybe<Scalars['String']['output']>;
+  /** What to call it when drawing or listing: its name. */
+  displayName: Scalars['String']['output'];
   /** Stable id, e.g. `topic:ukraine-nato-membership`. */
   id: Scalars['ID']['output'];
   /** Meetings about it, in date order. */
@@ -2078,6 +2258,8 @@ export type Topic = Node & {
   mentionedIn: StatementConnection;
   /** The topic's name in English. */
   name: Scalars['String']['output'];
+  /** Which type of node it is: `TOPIC`. */
+  nodeType: NodeType;
   /** The articles that report this topic. */
   sources: ArticleConnection;
   /** Statements about it, in date order. */
@@ -2218,20 +2400,6 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 
 
 
-/** Mapping of union types */
-export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = {
-  Mentionable:
-    | ( NodeRecord )
-    | ( NodeRecord )
-    | ( NodeRecord )
-    | ( NodeRecord )
-    | ( NodeRecord )
-  ;
-  TimelineItem:
-    | ( NodeRecord )
-    | ( NodeRecord )
-  ;
-};
 
 
 /** Mapping between all available schema types and the resolvers types */
@@ -2251,6 +2419,7 @@ export type ResolversTypes = {
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   CommonNeighbor: ResolverTypeWrapper<Omit<CommonNeighbor, 'node' | 'relationshipsToA' | 'relationshipsToB'> & { node: ResolversTypes['Node'], relationshipsToA: Array<ResolversTypes['GraphRelationship']>, relationshipsToB: Array<ResolversTypes['GraphRelationship']> }>;
   DatePrecision: DatePrecision;
+  DateRange: DateRange;
   DateWindow: DateWindow;
   DurationQualifier: DurationQualifier;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
@@ -2271,7 +2440,7 @@ export type ResolversTypes = {
   MemberEdge: ResolverTypeWrapper<EdgeRecord>;
   MentionConnection: ResolverTypeWrapper<ConnectionRecord>;
   MentionEdge: ResolverTypeWrapper<EdgeRecord>;
-  Mentionable: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['Mentionable']>;
+  Mentionable: ResolverTypeWrapper<NodeRecord>;
   MetWithConnection: ResolverTypeWrapper<ConnectionRecord>;
   MetWithEdge: ResolverTypeWrapper<EdgeRecord>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -2289,6 +2458,7 @@ export type ResolversTypes = {
   NetworkRelationshipConnection: ResolverTypeWrapper<Omit<NetworkRelationshipConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['NetworkRelationshipEdge']>, nodes: Array<ResolversTypes['NetworkRelationship']> }>;
   NetworkRelationshipEdge: ResolverTypeWrapper<Omit<NetworkRelationshipEdge, 'node'> & { node: ResolversTypes['NetworkRelationship'] }>;
   Node: ResolverTypeWrapper<NodeRecord>;
+  NodeType: NodeType;
   OrderDirection: OrderDirection;
   Organization: ResolverTypeWrapper<NodeRecord>;
   OrganizationConnection: ResolverTypeWrapper<ConnectionRecord>;
@@ -2335,7 +2505,7 @@ export type ResolversTypes = {
   Subgraph: ResolverTypeWrapper<Omit<Subgraph, 'nodes' | 'relationships'> & { nodes: Array<ResolversTypes['Node']>, relationships: Array<ResolversTypes['GraphRelationship']> }>;
   TimelineConnection: ResolverTypeWrapper<ConnectionRecord>;
   TimelineEdge: ResolverTypeWrapper<EdgeRecord>;
-  TimelineItem: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['TimelineItem']>;
+  TimelineItem: ResolverTypeWrapper<NodeRecord>;
   Topic: ResolverTypeWrapper<NodeRecord>;
   TopicConnection: ResolverTypeWrapper<ConnectionRecord>;
   TopicEdge: ResolverTypeWrapper<EdgeRecord>;
@@ -2358,6 +2528,7 @@ export type ResolversParentTypes = {
   ArticlePosition: Omit<ArticlePosition, 'article'> & { article: ResolversParentTypes['Article'] };
   Boolean: Scalars['Boolean']['output'];
   CommonNeighbor: Omit<CommonNeighbor, 'node' | 'relationshipsToA' | 'relationshipsToB'> & { node: ResolversParentTypes['Node'], relationshipsToA: Array<ResolversParentTypes['GraphRelationship']>, relationshipsToB: Array<ResolversParentTypes['GraphRelationship']> };
+  DateRange: DateRange;
   DateWindow: DateWindow;
   Float: Scalars['Float']['output'];
   GraphRelationship: RelationshipRecord;
@@ -2374,7 +2545,7 @@ export type ResolversParentTypes = {
   MemberEdge: EdgeRecord;
   MentionConnection: ConnectionRecord;
   MentionEdge: EdgeRecord;
-  Mentionable: ResolversUnionTypes<ResolversParentTypes>['Mentionable'];
+  Mentionable: NodeRecord;
   MetWithConnection: ConnectionRecord;
   MetWithEdge: EdgeRecord;
   Mutation: Record<PropertyKey, never>;
@@ -2425,7 +2596,7 @@ export type ResolversParentTypes = {
   Subgraph: Omit<Subgraph, 'nodes' | 'relationships'> & { nodes: Array<ResolversParentTypes['Node']>, relationships: Array<ResolversParentTypes['GraphRelationship']> };
   TimelineConnection: ConnectionRecord;
   TimelineEdge: EdgeRecord;
-  TimelineItem: ResolversUnionTypes<ResolversParentTypes>['TimelineItem'];
+  TimelineItem: NodeRecord;
   Topic: NodeRecord;
   TopicConnection: ConnectionRecord;
   TopicEdge: EdgeRecord;
@@ -2461,11 +2632,14 @@ export type AliasResolvers<ContextType = Context, ParentType extends ResolversPa
 };
 
 export type ArticleResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Article'] = ResolversParentTypes['Article']> = {
+  date?: Resolver<Maybe<ResolversTypes['PartialDate']>, ParentType, ContextType>;
+  displayName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   headline?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   ingestedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   ingestedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   language?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  nodeType?: Resolver<ResolversTypes['NodeType'], ParentType, ContextType>;
   publishedOn?: Resolver<Maybe<ResolversTypes['PartialDate']>, ParentType, ContextType>;
   publisher?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType>;
   sourceFile?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -2500,10 +2674,18 @@ export type CommonNeighborResolvers<ContextType = Context, ParentType extends Re
 };
 
 export type GraphRelationshipResolvers<ContextType = Context, ParentType extends ResolversParentTypes['GraphRelationship'] = ResolversParentTypes['GraphRelationship']> = {
+  endDate?: Resolver<Maybe<ResolversTypes['PartialDate']>, ParentType, ContextType>;
   from?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  offset?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  paragraph?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   properties?: Resolver<ResolversTypes['JSONObject'], ParentType, ContextType>;
+  role?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   sourceIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  sources?: Resolver<ResolversTypes['ArticleConnection'], ParentType, ContextType, RequireFields<GraphRelationshipSourcesArgs, 'first'>>;
+  startDate?: Resolver<Maybe<ResolversTypes['PartialDate']>, ParentType, ContextType>;
+  title?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  titleAsReported?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   to?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
   type?: Resolver<ResolversTypes['RelationshipType'], ParentType, ContextType>;
 };
@@ -2526,6 +2708,7 @@ export interface JsonObjectScalarConfig extends GraphQLScalarTypeConfig<Resolver
 export type MeetingResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Meeting'] = ResolversParentTypes['Meeting']> = {
   date?: Resolver<Maybe<ResolversTypes['PartialDate']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  displayName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   duration?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   durationQualifier?: Resolver<Maybe<ResolversTypes['DurationQualifier']>, ParentType, ContextType>;
   endDate?: Resolver<Maybe<ResolversTypes['PartialDate']>, ParentType, ContextType>;
@@ -2535,6 +2718,7 @@ export type MeetingResolvers<ContextType = Context, ParentType extends Resolvers
   kind?: Resolver<ResolversTypes['MeetingKind'], ParentType, ContextType>;
   mentionedIn?: Resolver<ResolversTypes['StatementConnection'], ParentType, ContextType, RequireFields<MeetingMentionedInArgs, 'first'>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  nodeType?: Resolver<ResolversTypes['NodeType'], ParentType, ContextType>;
   partOf?: Resolver<Maybe<ResolversTypes['Meeting']>, ParentType, ContextType>;
   participants?: Resolver<ResolversTypes['ParticipantConnection'], ParentType, ContextType, RequireFields<MeetingParticipantsArgs, 'first'>>;
   parts?: Resolver<ResolversTypes['MeetingConnection'], ParentType, ContextType, RequireFields<MeetingPartsArgs, 'first'>>;
@@ -2692,6 +2876,7 @@ export type OrganizationResolvers<ContextType = Context, ParentType extends Reso
   basedIn?: Resolver<Maybe<ResolversTypes['Place']>, ParentType, ContextType>;
   children?: Resolver<ResolversTypes['OrganizationConnection'], ParentType, ContextType, RequireFields<OrganizationChildrenArgs, 'first'>>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  displayName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   heard?: Resolver<ResolversTypes['StatementConnection'], ParentType, ContextType, RequireFields<OrganizationHeardArgs, 'first'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['OrganizationKind'], ParentType, ContextType>;
@@ -2699,6 +2884,7 @@ export type OrganizationResolvers<ContextType = Context, ParentType extends Reso
   members?: Resolver<ResolversTypes['MemberConnection'], ParentType, ContextType, RequireFields<OrganizationMembersArgs, 'first'>>;
   mentionedIn?: Resolver<ResolversTypes['StatementConnection'], ParentType, ContextType, RequireFields<OrganizationMentionedInArgs, 'first'>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  nodeType?: Resolver<ResolversTypes['NodeType'], ParentType, ContextType>;
   parent?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType>;
   published?: Resolver<ResolversTypes['ArticleConnection'], ParentType, ContextType, RequireFields<OrganizationPublishedArgs, 'first'>>;
   sources?: Resolver<ResolversTypes['ArticleConnection'], ParentType, ContextType, RequireFields<OrganizationSourcesArgs, 'first'>>;
@@ -2771,12 +2957,14 @@ export type PersonResolvers<ContextType = Context, ParentType extends ResolversP
   addressedIn?: Resolver<ResolversTypes['StatementConnection'], ParentType, ContextType, RequireFields<PersonAddressedInArgs, 'first'>>;
   aliases?: Resolver<Array<ResolversTypes['Alias']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  displayName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   heard?: Resolver<ResolversTypes['StatementConnection'], ParentType, ContextType, RequireFields<PersonHeardArgs, 'first'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   meetings?: Resolver<ResolversTypes['ParticipationConnection'], ParentType, ContextType, RequireFields<PersonMeetingsArgs, 'first'>>;
   mentionedIn?: Resolver<ResolversTypes['StatementConnection'], ParentType, ContextType, RequireFields<PersonMentionedInArgs, 'first'>>;
   metWith?: Resolver<ResolversTypes['MetWithConnection'], ParentType, ContextType, RequireFields<PersonMetWithArgs, 'first'>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  nodeType?: Resolver<ResolversTypes['NodeType'], ParentType, ContextType>;
   positions?: Resolver<ResolversTypes['PositionConnection'], ParentType, ContextType, RequireFields<PersonPositionsArgs, 'first'>>;
   sources?: Resolver<ResolversTypes['ArticleConnection'], ParentType, ContextType, RequireFields<PersonSourcesArgs, 'first'>>;
   statements?: Resolver<ResolversTypes['StatementConnection'], ParentType, ContextType, RequireFields<PersonStatementsArgs, 'first'>>;
@@ -2798,12 +2986,14 @@ export type PersonEdgeResolvers<ContextType = Context, ParentType extends Resolv
 export type PlaceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Place'] = ResolversParentTypes['Place']> = {
   aliases?: Resolver<Array<ResolversTypes['Alias']>, ParentType, ContextType>;
   contains?: Resolver<ResolversTypes['PlaceConnection'], ParentType, ContextType, RequireFields<PlaceContainsArgs, 'first'>>;
+  displayName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['PlaceKind'], ParentType, ContextType>;
   locatedIn?: Resolver<Maybe<ResolversTypes['Place']>, ParentType, ContextType>;
   meetings?: Resolver<ResolversTypes['MeetingConnection'], ParentType, ContextType, RequireFields<PlaceMeetingsArgs, 'first'>>;
   mentionedIn?: Resolver<ResolversTypes['StatementConnection'], ParentType, ContextType, RequireFields<PlaceMentionedInArgs, 'first'>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  nodeType?: Resolver<ResolversTypes['NodeType'], ParentType, ContextType>;
   sources?: Resolver<ResolversTypes['ArticleConnection'], ParentType, ContextType, RequireFields<PlaceSourcesArgs, 'first'>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
@@ -2888,10 +3078,12 @@ export type StatementResolvers<ContextType = Context, ParentType extends Resolve
   addressedTo?: Resolver<ResolversTypes['ActorConnection'], ParentType, ContextType, RequireFields<StatementAddressedToArgs, 'first'>>;
   audience?: Resolver<ResolversTypes['ActorConnection'], ParentType, ContextType, RequireFields<StatementAudienceArgs, 'first'>>;
   date?: Resolver<Maybe<ResolversTypes['PartialDate']>, ParentType, ContextType>;
+  displayName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['StatementKind'], ParentType, ContextType>;
   language?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   mentions?: Resolver<ResolversTypes['MentionConnection'], ParentType, ContextType, RequireFields<StatementMentionsArgs, 'first'>>;
+  nodeType?: Resolver<ResolversTypes['NodeType'], ParentType, ContextType>;
   occasion?: Resolver<Maybe<ResolversTypes['Meeting']>, ParentType, ContextType>;
   reportedIn?: Resolver<Maybe<ResolversTypes['ArticlePosition']>, ParentType, ContextType>;
   sources?: Resolver<ResolversTypes['ArticleConnection'], ParentType, ContextType, RequireFields<StatementSourcesArgs, 'first'>>;
@@ -2939,10 +3131,12 @@ export type TimelineItemResolvers<ContextType = Context, ParentType extends Reso
 
 export type TopicResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Topic'] = ResolversParentTypes['Topic']> = {
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  displayName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   meetings?: Resolver<ResolversTypes['MeetingConnection'], ParentType, ContextType, RequireFields<TopicMeetingsArgs, 'first'>>;
   mentionedIn?: Resolver<ResolversTypes['StatementConnection'], ParentType, ContextType, RequireFields<TopicMentionedInArgs, 'first'>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  nodeType?: Resolver<ResolversTypes['NodeType'], ParentType, ContextType>;
   sources?: Resolver<ResolversTypes['ArticleConnection'], ParentType, ContextType, RequireFields<TopicSourcesArgs, 'first'>>;
   statements?: Resolver<ResolversTypes['StatementConnection'], ParentType, ContextType, RequireFields<TopicStatementsArgs, 'first'>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;

@@ -1,5 +1,5 @@
 /** Cypher of the `meetings` list: its filters and order. */
-import { dateArgument } from '../graph/arguments.js';
+import { dateRangeArgument } from '../graph/date-window.js';
 import { byName, Conditions, type ListQuery } from '../graph/list.js';
 import type { MeetingFilter, MeetingOrder } from '../generated/graphql.js';
 
@@ -10,7 +10,7 @@ export function meetingsQuery(
   const conditions = new Conditions()
     .nameContains(filter?.nameContains)
     .add(filter?.kind, 'kind', 'n.kind = $kind')
-    .dateRange(dateArgument('filter.from', filter?.from), dateArgument('filter.to', filter?.to))
+    .dateRange(dateRangeArgument(filter ?? {}, 'filter.'))
     // A meeting in Geneva is also a meeting in Switzerland.
     .related(filter?.place, 'place', '(n)-[:HELD_IN]->(:Place)-[:LOCATED_IN*0..5]->(x)')
     .related(filter?.participant, 'participant', '(n)<-[:PARTICIPATED_IN]-(x)')

@@ -4,8 +4,9 @@ import type { Context } from '../context.js';
 import { badInput } from '../graph/arguments.js';
 import { connectionResolvers } from '../graph/connection.js';
 import { partialDateResolvers } from '../graph/node-fields.js';
-import type { NodeRecord, TypeName } from '../graph/records.js';
-import type { Resolvers } from '../generated/graphql.js';
+import { typeNames, type NodeRecord, type TypeName } from '../graph/records.js';
+import type { NodeType, Resolvers } from '../generated/graphql.js';
+import { displayNameOf } from '../model/graph.js';
 import { lookupNode } from '../query/root.js';
 
 /**
@@ -41,7 +42,19 @@ const connectionTypes = [
   'TimelineConnection',
 ] as const;
 
+/** `displayName` and `nodeType`, the same on every node type: by the model's rule (../model/graph.ts). */
+const drawnFields = Object.fromEntries(
+  typeNames.map((label) => [
+    label,
+    {
+      displayName: (node: NodeRecord) => displayNameOf(label, node),
+      nodeType: () => label.toUpperCase() as NodeType,
+    },
+  ]),
+) as Resolvers;
+
 export const nodeResolvers: Resolvers = {
+  ...drawnFields,
   Query: {
     node: (_parent, { id }, ctx, info) => lookupNode(ctx, info, id, null),
     nodes: async (_parent, { ids }, ctx) => {

@@ -1,5 +1,5 @@
 /** Cypher of the `statements` list: its filters and order. */
-import { dateArgument } from '../graph/arguments.js';
+import { dateRangeArgument } from '../graph/date-window.js';
 import { Conditions, type ListQuery } from '../graph/list.js';
 import type { StatementFilter, StatementOrder } from '../generated/graphql.js';
 
@@ -15,7 +15,7 @@ export function statementsQuery(
     )
     .add(filter?.kind, 'kind', 'n.kind = $kind')
     .add(filter?.language, 'language', 'n.language = $language')
-    .dateRange(dateArgument('filter.from', filter?.from), dateArgument('filter.to', filter?.to))
+    .dateRange(dateRangeArgument(filter ?? {}, 'filter.'))
     .related(filter?.speaker, 'speaker', '(n)<-[:STATED]-(x)')
     .related(filter?.mentions, 'mentions', '(n)-[:MENTIONS]->(x)')
     .related(filter?.topic, 'topic', '(n)-[:ABOUT]->(x)')

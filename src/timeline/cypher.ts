@@ -1,8 +1,10 @@
 /**
  * Cypher of `timeline`: an entity's dated meetings and statements in date order (and, on the same
- * date, in the order their source gives: `dateOrder`), keyset-paginated.
+ * date, in the order their source gives: `dateOrder`), keyset-paginated. Params: of, windowFrom, windowTo
+ * (an overlapping date range, see ../graph/date-window.ts), afterKey, afterId, limit.
  */
 import { keysetAfter, nodeProjection } from '../cypher/build.js';
+import { dateMatchCypher } from '../graph/date-window.js';
 
 const items = `
 MATCH (e:Node {id: $of})
@@ -16,9 +18,7 @@ CALL (e) {
   MATCH (e)<-[:ABOUT]-(x:Meeting|Statement) RETURN x
 }
 WITH x
-WHERE x.date IS NOT NULL
-  AND ($from IS NULL OR x.date >= $from OR $from STARTS WITH x.date)
-  AND ($to IS NULL OR x.date <= $to OR x.date STARTS WITH $to)`;
+WHERE ${dateMatchCypher('x.date', 'overlaps')}`;
 
 export const timelinePageCypher = `${items}
   AND ${keysetAfter('x.dateOrder', 'x', '$afterKey', '$afterId', 'ASC')}

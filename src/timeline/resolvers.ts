@@ -1,5 +1,6 @@
 /** `timeline`: what an entity did or what happened about it, in date order. */
-import { dateArgument, pageArguments } from '../graph/arguments.js';
+import { pageArguments } from '../graph/arguments.js';
+import { dateRangeArgument, windowParams } from '../graph/date-window.js';
 import { connection, pageFromRows } from '../graph/connection.js';
 import { toNodeRecord } from '../graph/records.js';
 import type { Resolvers } from '../generated/graphql.js';
@@ -9,7 +10,7 @@ export const timelineResolvers: Resolvers = {
   Query: {
     timeline: (_parent, args, ctx) => {
       const { first, after } = pageArguments(args);
-      const params = { of: args.of, from: dateArgument('from', args.from), to: dateArgument('to', args.to) };
+      const params = { of: args.of, ...windowParams(dateRangeArgument(args, '')) };
       return connection(
         async () => {
           const rows = await ctx.db.read<{ node: Record<string, unknown>; key: string }>(timelinePageCypher, {

@@ -4,9 +4,14 @@ import type { Context } from '../context.js';
 import { badInput, intInRange } from '../graph/arguments.js';
 import { dateWindowArgument, windowParams, type DateWindow } from '../graph/date-window.js';
 import { toNodeRecord, type NodeRecord, type RelationshipRecord } from '../graph/records.js';
-import type { RelationshipType, Resolvers } from '../generated/graphql.js';
+import type { GraphRelationshipResolvers, RelationshipType, Resolvers } from '../generated/graphql.js';
 import { metWithConnection } from '../person/resolvers.js';
-import { relationshipTypes as allowedTypes } from '../model/graph.js';
+import {
+  relationshipProperties,
+  relationshipTypes as allowedTypes,
+  type RelationshipProperty,
+} from '../model/graph.js';
+import { idListConnection } from '../graph/connection.js';
 import {
   allShortestPathsCypher,
   commonConnectionsCypher,
@@ -57,6 +62,9 @@ async function emptyPath(ctx: Context, id: string): Promise<PathRecord | null> {
   const node = await ctx.loaders.node.load(id);
   return node ? { length: 0, nodes: [node], relationships: [] } : null;
 }
+
+const sourceIdsOf = (rel: RelationshipRecord) =>
+  Array.isArray(rel.properties.sources) ? (rel.properties.sources as string[]) : [];
 
 const relationshipTitle = (rel: RelationshipRecord) =>
   typeof rel.properties.title === 'string' ? rel.properties.title : undefined;
@@ -207,6 +215,14 @@ export const traversalResolvers: Resolvers = {
       const { sources: _sources, claims: _claims, ...rest } = rel.properties;
       return rest;
     },
-    sourceIds: (rel) => (Array.isArray(rel.properties.sources) ? (rel.properties.sources as string[]) : []),
+    sourceIds: (rel) => sourceIdsOf(rel),
+    sources: (rel, args, ctx) => idListConnection(ctx, sourceIdsOf(rel), args),
+    // One typed field per property the model declares for some relationship type; null on the others.
+    ...(Object.fromEntries(
+      [...new Set(Object.values(relationshipProperties).flat())].map((property) => [
+        property,
+        (rel: RelationshipRecord) => rel.properties[property] ?? null,
+      ]),
+    ) as Pick<GraphRelationshipResolvers, RelationshipProperty>),
   },
 };
