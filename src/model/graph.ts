@@ -103,16 +103,23 @@ export const displayNameProperties = {
 /** The longest display name, in characters: a longer one is cut at a word and ends with "…". */
 export const displayNameLength = 80;
 
-/** The display name of a node of `label` from its (projected) properties; see displayNameProperties. */
-export function displayNameOf(label: Label, node: { id: string; [property: string]: unknown }): string {
+/**
+ * The display name of a node of `label` from its (projected) properties; see displayNameProperties.
+ * `length`: exports, read by analysts rather than drawn, pass Infinity to keep the whole text.
+ */
+export function displayNameOf(
+  label: Label,
+  node: { id: string; [property: string]: unknown },
+  length = displayNameLength,
+): string {
   for (const property of displayNameProperties[label] as readonly string[]) {
     const value = node[property];
     if (typeof value !== 'string' || value.trim() === '') continue;
     const text = value.trim().replace(/\s+/g, ' ');
-    if (text.length <= displayNameLength) return text;
-    const cut = text.slice(0, displayNameLength - 1);
+    if (text.length <= length) return text;
+    const cut = text.slice(0, length - 1);
     const space = cut.lastIndexOf(' ');
-    return `${(space > displayNameLength / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.]+$/, '')}…`;
+    return `${(space > length / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.]+$/, '')}…`;
   }
   return node.id;
 }
