@@ -102,6 +102,17 @@ export default {
             "args": []
           },
           {
+            "name": "displayName",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Any"
+              }
+            },
+            "args": []
+          },
+          {
             "name": "heard",
             "type": {
               "kind": "NON_NULL",
@@ -205,6 +216,17 @@ export default {
             "args": []
           },
           {
+            "name": "nodeType",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Any"
+              }
+            },
+            "args": []
+          },
+          {
             "name": "sources",
             "type": {
               "kind": "NON_NULL",
@@ -260,6 +282,10 @@ export default {
           }
         ],
         "interfaces": [
+          {
+            "kind": "INTERFACE",
+            "name": "Mentionable"
+          },
           {
             "kind": "INTERFACE",
             "name": "Node"
@@ -406,6 +432,26 @@ export default {
         "name": "Article",
         "fields": [
           {
+            "name": "date",
+            "type": {
+              "kind": "OBJECT",
+              "name": "PartialDate",
+              "ofType": null
+            },
+            "args": []
+          },
+          {
+            "name": "displayName",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Any"
+              }
+            },
+            "args": []
+          },
+          {
             "name": "headline",
             "type": {
               "kind": "NON_NULL",
@@ -445,6 +491,17 @@ export default {
           },
           {
             "name": "language",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Any"
+              }
+            },
+            "args": []
+          },
+          {
+            "name": "nodeType",
             "type": {
               "kind": "NON_NULL",
               "ofType": {
@@ -750,6 +807,15 @@ export default {
         "name": "GraphRelationship",
         "fields": [
           {
+            "name": "endDate",
+            "type": {
+              "kind": "OBJECT",
+              "name": "PartialDate",
+              "ofType": null
+            },
+            "args": []
+          },
+          {
             "name": "from",
             "type": {
               "kind": "NON_NULL",
@@ -773,6 +839,22 @@ export default {
             "args": []
           },
           {
+            "name": "offset",
+            "type": {
+              "kind": "SCALAR",
+              "name": "Any"
+            },
+            "args": []
+          },
+          {
+            "name": "paragraph",
+            "type": {
+              "kind": "SCALAR",
+              "name": "Any"
+            },
+            "args": []
+          },
+          {
             "name": "properties",
             "type": {
               "kind": "NON_NULL",
@@ -780,6 +862,14 @@ export default {
                 "kind": "SCALAR",
                 "name": "Any"
               }
+            },
+            "args": []
+          },
+          {
+            "name": "role",
+            "type": {
+              "kind": "SCALAR",
+              "name": "Any"
             },
             "args": []
           },
@@ -797,6 +887,58 @@ export default {
                   }
                 }
               }
+            },
+            "args": []
+          },
+          {
+            "name": "sources",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "name": "ArticleConnection",
+                "kind": "OBJECT",
+                "ofType": null
+              }
+            },
+            "args": [
+              {
+                "name": "after",
+                "type": {
+                  "kind": "SCALAR",
+                  "name": "Any"
+                }
+              },
+              {
+                "name": "first",
+                "type": {
+                  "kind": "SCALAR",
+                  "name": "Any"
+                }
+              }
+            ]
+          },
+          {
+            "name": "startDate",
+            "type": {
+              "kind": "OBJECT",
+              "name": "PartialDate",
+              "ofType": null
+            },
+            "args": []
+          },
+          {
+            "name": "title",
+            "type": {
+              "kind": "SCALAR",
+              "name": "Any"
+            },
+            "args": []
+          },
+          {
+            "name": "titleAsReported",
+            "type": {
+              "kind": "SCALAR",
+              "name": "Any"
             },
             "args": []
           },
@@ -942,6 +1084,17 @@ export default {
             "args": []
           },
           {
+            "name": "displayName",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Any"
+              }
+            },
+            "args": []
+          },
+          {
             "name": "duration",
             "type": {
               "kind": "SCALAR",
@@ -1071,6 +1224,17 @@ export default {
           },
           {
             "name": "name",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Any"
+              }
+            },
+            "args": []
+          },
+          {
+            "name": "nodeType",
             "type": {
               "kind": "NON_NULL",
               "ofType": {
@@ -1237,7 +1401,15 @@ export default {
         "interfaces": [
           {
             "kind": "INTERFACE",
+            "name": "Mentionable"
+          },
+          {
+            "kind": "INTERFACE",
             "name": "Node"
+          },
+          {
+            "kind": "INTERFACE",
+            "name": "TimelineItem"
           }
         ]
       },
@@ -1529,7 +1701,7 @@ export default {
                   "kind": "NON_NULL",
                   "ofType": {
                     "name": "Mentionable",
-                    "kind": "UNION",
+                    "kind": "INTERFACE",
                     "ofType": null
                   }
                 }
@@ -1584,7 +1756,7 @@ export default {
               "kind": "NON_NULL",
               "ofType": {
                 "name": "Mentionable",
-                "kind": "UNION",
+                "kind": "INTERFACE",
                 "ofType": null
               }
             },
@@ -1594,8 +1766,76 @@ export default {
         "interfaces": []
       },
       {
-        "kind": "UNION",
+        "kind": "INTERFACE",
         "name": "Mentionable",
+        "fields": [
+          {
+            "name": "displayName",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Any"
+              }
+            },
+            "args": []
+          },
+          {
+            "name": "id",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Any"
+              }
+            },
+            "args": []
+          },
+          {
+            "name": "nodeType",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Any"
+              }
+            },
+            "args": []
+          },
+          {
+            "name": "sources",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "name": "ArticleConnection",
+                "kind": "OBJECT",
+                "ofType": null
+              }
+            },
+            "args": [
+              {
+                "name": "after",
+                "type": {
+                  "kind": "SCALAR",
+                  "name": "Any"
+                }
+              },
+              {
+                "name": "first",
+                "type": {
+                  "kind": "SCALAR",
+                  "name": "Any"
+                }
+              }
+            ]
+          }
+        ],
+        "interfaces": [
+          {
+            "kind": "INTERFACE",
+            "name": "Node"
+          }
+        ],
         "possibleTypes": [
           {
             "kind": "OBJECT",
@@ -2507,7 +2747,29 @@ export default {
         "name": "Node",
         "fields": [
           {
+            "name": "displayName",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Any"
+              }
+            },
+            "args": []
+          },
+          {
             "name": "id",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Any"
+              }
+            },
+            "args": []
+          },
+          {
+            "name": "nodeType",
             "type": {
               "kind": "NON_NULL",
               "ofType": {
@@ -2671,6 +2933,17 @@ export default {
             "args": []
           },
           {
+            "name": "displayName",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Any"
+              }
+            },
+            "args": []
+          },
+          {
             "name": "heard",
             "type": {
               "kind": "NON_NULL",
@@ -2812,6 +3085,17 @@ export default {
             "args": []
           },
           {
+            "name": "nodeType",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Any"
+              }
+            },
+            "args": []
+          },
+          {
             "name": "parent",
             "type": {
               "kind": "OBJECT",
@@ -2917,6 +3201,10 @@ export default {
           {
             "kind": "INTERFACE",
             "name": "Actor"
+          },
+          {
+            "kind": "INTERFACE",
+            "name": "Mentionable"
           },
           {
             "kind": "INTERFACE",
@@ -3490,6 +3778,17 @@ export default {
             "args": []
           },
           {
+            "name": "displayName",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Any"
+              }
+            },
+            "args": []
+          },
+          {
             "name": "heard",
             "type": {
               "kind": "NON_NULL",
@@ -3620,6 +3919,17 @@ export default {
             "args": []
           },
           {
+            "name": "nodeType",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Any"
+              }
+            },
+            "args": []
+          },
+          {
             "name": "positions",
             "type": {
               "kind": "NON_NULL",
@@ -3705,6 +4015,10 @@ export default {
           {
             "kind": "INTERFACE",
             "name": "Actor"
+          },
+          {
+            "kind": "INTERFACE",
+            "name": "Mentionable"
           },
           {
             "kind": "INTERFACE",
@@ -3858,6 +4172,17 @@ export default {
             ]
           },
           {
+            "name": "displayName",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Any"
+              }
+            },
+            "args": []
+          },
+          {
             "name": "id",
             "type": {
               "kind": "NON_NULL",
@@ -3954,6 +4279,17 @@ export default {
             "args": []
           },
           {
+            "name": "nodeType",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Any"
+              }
+            },
+            "args": []
+          },
+          {
             "name": "sources",
             "type": {
               "kind": "NON_NULL",
@@ -3982,6 +4318,10 @@ export default {
           }
         ],
         "interfaces": [
+          {
+            "kind": "INTERFACE",
+            "name": "Mentionable"
+          },
           {
             "kind": "INTERFACE",
             "name": "Node"
@@ -5066,14 +5406,14 @@ export default {
                 }
               },
               {
-                "name": "first",
+                "name": "date",
                 "type": {
                   "kind": "SCALAR",
                   "name": "Any"
                 }
               },
               {
-                "name": "from",
+                "name": "first",
                 "type": {
                   "kind": "SCALAR",
                   "name": "Any"
@@ -5087,13 +5427,6 @@ export default {
                     "kind": "SCALAR",
                     "name": "Any"
                   }
-                }
-              },
-              {
-                "name": "to",
-                "type": {
-                  "kind": "SCALAR",
-                  "name": "Any"
                 }
               }
             ]
@@ -5413,6 +5746,17 @@ export default {
             "args": []
           },
           {
+            "name": "displayName",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Any"
+              }
+            },
+            "args": []
+          },
+          {
             "name": "id",
             "type": {
               "kind": "NON_NULL",
@@ -5471,6 +5815,17 @@ export default {
                 }
               }
             ]
+          },
+          {
+            "name": "nodeType",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Any"
+              }
+            },
+            "args": []
           },
           {
             "name": "occasion",
@@ -5583,6 +5938,10 @@ export default {
           {
             "kind": "INTERFACE",
             "name": "Node"
+          },
+          {
+            "kind": "INTERFACE",
+            "name": "TimelineItem"
           }
         ]
       },
@@ -5768,7 +6127,7 @@ export default {
                   "kind": "NON_NULL",
                   "ofType": {
                     "name": "TimelineItem",
-                    "kind": "UNION",
+                    "kind": "INTERFACE",
                     "ofType": null
                   }
                 }
@@ -5835,7 +6194,7 @@ export default {
               "kind": "NON_NULL",
               "ofType": {
                 "name": "TimelineItem",
-                "kind": "UNION",
+                "kind": "INTERFACE",
                 "ofType": null
               }
             },
@@ -5845,8 +6204,85 @@ export default {
         "interfaces": []
       },
       {
-        "kind": "UNION",
+        "kind": "INTERFACE",
         "name": "TimelineItem",
+        "fields": [
+          {
+            "name": "date",
+            "type": {
+              "kind": "OBJECT",
+              "name": "PartialDate",
+              "ofType": null
+            },
+            "args": []
+          },
+          {
+            "name": "displayName",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Any"
+              }
+            },
+            "args": []
+          },
+          {
+            "name": "id",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Any"
+              }
+            },
+            "args": []
+          },
+          {
+            "name": "nodeType",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Any"
+              }
+            },
+            "args": []
+          },
+          {
+            "name": "sources",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "name": "ArticleConnection",
+                "kind": "OBJECT",
+                "ofType": null
+              }
+            },
+            "args": [
+              {
+                "name": "after",
+                "type": {
+                  "kind": "SCALAR",
+                  "name": "Any"
+                }
+              },
+              {
+                "name": "first",
+                "type": {
+                  "kind": "SCALAR",
+                  "name": "Any"
+                }
+              }
+            ]
+          }
+        ],
+        "interfaces": [
+          {
+            "kind": "INTERFACE",
+            "name": "Node"
+          }
+        ],
         "possibleTypes": [
           {
             "kind": "OBJECT",
@@ -5867,6 +6303,17 @@ export default {
             "type": {
               "kind": "SCALAR",
               "name": "Any"
+            },
+            "args": []
+          },
+          {
+            "name": "displayName",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Any"
+              }
             },
             "args": []
           },
@@ -5947,6 +6394,17 @@ export default {
             "args": []
           },
           {
+            "name": "nodeType",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Any"
+              }
+            },
+            "args": []
+          },
+          {
             "name": "sources",
             "type": {
               "kind": "NON_NULL",
@@ -6002,6 +6460,10 @@ export default {
           }
         ],
         "interfaces": [
+          {
+            "kind": "INTERFACE",
+            "name": "Mentionable"
+          },
           {
             "kind": "INTERFACE",
             "name": "Node"
