@@ -59,6 +59,8 @@ const config: CodegenConfig = {
           ...Object.fromEntries(labels.map((label) => [label, `../graph/records.js#${label}Record`])),
           Node: '../graph/records.js#NodeRecord',
           Actor: '../graph/records.js#ActorRecord',
+          Mentionable: '../graph/records.js#MentionableRecord',
+          TimelineItem: '../graph/records.js#TimelineItemRecord',
           // Connections and edges carry records of their nodes' type, read from the SDL's `nodes` field.
           ...Object.fromEntries(
             connectionNodes().flatMap(([connection, node]) => [

@@ -277,51 +277,51 @@ describe('meetings', () => {
   });
 
   it('to "2022-01-09" includes the 9th and excludes the 10th (the January dialogue had begun by then)', async () => {
-    const data = await api.ask(meetings, { filter: { to: '2022-01-09' } });
+    const data = await api.ask(meetings, { filter: { date: { to: '2022-01-09' } } });
     expect(ids(data.meetings)).toEqual([dialogue, informal]);
   });
 
   it('to "2022-01-08" excludes the 9th', async () => {
-    const data = await api.ask(meetings, { filter: { to: '2022-01-08', kind: 'INFORMAL_MEETING' } });
+    const data = await api.ask(meetings, { filter: { date: { to: '2022-01-08' }, kind: 'INFORMAL_MEETING' } });
     expect(data.meetings).toEqual({ totalCount: 0, nodes: [] });
   });
 
   it('from "2022-01-10" includes the 10th and excludes the 9th', async () => {
-    const data = await api.ask(meetings, { filter: { from: '2022-01-10', kind: 'TALKS' } });
+    const data = await api.ask(meetings, { filter: { date: { from: '2022-01-10' }, kind: 'TALKS' } });
     expect(ids(data.meetings)).toEqual([talks]);
-    const days = await api.ask(meetings, { filter: { from: '2022-01-10', place: 'place:geneva' } });
+    const days = await api.ask(meetings, { filter: { date: { from: '2022-01-10' }, place: 'place:geneva' } });
     expect(ids(days.meetings)).toEqual([talks, pressConference]);
-    const ninth = await api.ask(meetings, { filter: { from: '2022-01-10', kind: 'INFORMAL_MEETING' } });
+    const ninth = await api.ask(meetings, { filter: { date: { from: '2022-01-10' }, kind: 'INFORMAL_MEETING' } });
     expect(ninth.meetings).toEqual({ totalCount: 0, nodes: [] });
   });
 
   it('from and to the same day give the meetings of that day', async () => {
     const data = await api.ask(meetings, {
-      filter: { from: '2022-01-09', to: '2022-01-09', kind: 'INFORMAL_MEETING' },
+      filter: { date: { from: '2022-01-09', to: '2022-01-09' }, kind: 'INFORMAL_MEETING' },
     });
     expect(ids(data.meetings)).toEqual([informal]);
   });
 
   it('from "2022-01-01" includes the dialogue of January 2022, which cannot have been before the 1st', async () => {
-    const data = await api.ask(meetings, { filter: { from: '2022-01-01' } });
+    const data = await api.ask(meetings, { filter: { date: { from: '2022-01-01' } } });
     expect(ids(data.meetings)).toEqual([dialogue, informal, talks, pressConference]);
   });
 
   it('a month as a bound means the whole month', async () => {
-    const january = await api.ask(meetings, { filter: { from: '2022-01', to: '2022-01' } });
+    const january = await api.ask(meetings, { filter: { date: { from: '2022-01', to: '2022-01' } } });
     expect(ids(january.meetings)).toEqual([dialogue, informal, talks, pressConference]);
-    const december = await api.ask(meetings, { filter: { to: '2021-12' } });
+    const december = await api.ask(meetings, { filter: { date: { to: '2021-12' } } });
     expect(december.meetings).toEqual({ totalCount: 0, nodes: [] });
-    const february = await api.ask(meetings, { filter: { from: '2022-02' } });
+    const february = await api.ask(meetings, { filter: { date: { from: '2022-02' } } });
     expect(february.meetings).toEqual({ totalCount: 0, nodes: [] });
   });
 
   it('refuses a date bound that is not a date, naming the argument', async () => {
-    const response = await api.query(meetings, { filter: { to: '2022-13-01' } });
+    const response = await api.query(meetings, { filter: { date: { to: '2022-13-01' } } });
     expect(response.data).toBeNull();
     expect(response.errors).toEqual([
       expect.objectContaining({
-        message: 'Argument "filter.to" must be a date as YYYY, YYYY-MM or YYYY-MM-DD, got "2022-13-01"',
+        message: 'Argument "filter.date.to" must be a date as YYYY, YYYY-MM or YYYY-MM-DD, got "2022-13-01"',
         extensions: expect.objectContaining({ code: 'BAD_USER_INPUT' }),
       }),
     ]);

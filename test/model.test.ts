@@ -18,12 +18,16 @@ import {
 import { describe, expect, it } from 'vitest';
 import { propertiesOf, relationFields, relationOf, type RelationField } from '../src/model/api.js';
 import {
+  displayNameLength,
+  displayNameOf,
+  displayNameProperties,
   enums,
   fullText,
   labelNamed,
   labelOfId,
   labels,
   nodeProperties,
+  relationshipProperties,
   traversals,
   type Label,
 } from '../src/model/graph.js';
@@ -119,5 +123,36 @@ describe('enums and names', () => {
     const stored = new Set(labels.flatMap((label) => [...nodeProperties[label]]));
     for (const property of [...fullText.properties, ...fullText.english])
       expect(stored.has(property), property).toBe(true);
+  });
+});
+
+describe('what a drawing reads', () => {
+  it('gives GraphRelationship one typed field for each relationship property the model declares', () => {
+    const relationship = schema.getType('GraphRelationship') as GraphQLObjectType;
+    const own = new Set(['id', 'type', 'from', 'to', 'sources', 'properties', 'sourceIds']);
+    const typed = Object.keys(relationship.getFields()).filter((field) => !own.has(field));
+    expect(typed.sort()).toEqual([...new Set(Object.values(relationshipProperties).flat())].sort());
+    // Dates are PartialDate, like every other date of the API.
+    expect(getNamedType(relationship.getFields().startDate!.type).name).toBe('PartialDate');
+    expect(relationship.getFields().properties!.deprecationReason).toBeTruthy();
+    expect(relationship.getFields().sourceIds!.deprecationReason).toBeTruthy();
+  });
+
+  it('names every label in NodeType and declares a display-name rule for each', () => {
+    const nodeType = schema.getType('NodeType') as GraphQLEnumType;
+    expect(nodeType.getValues().map((value) => value.name)).toEqual(labels.map((label) => label.toUpperCase()));
+    for (const label of labels) {
+      expect(propertiesOf(label, 'displayName'), label).toEqual(displayNameProperties[label]);
+      expect(typeOf(label).getFields().displayName?.type.toString(), label).toBe('String!');
+    }
+  });
+
+  it('never gives an empty display name, and shortens a long one at a word', () => {
+    expect(displayNameOf('Person', { id: 'person:x', name: 'Sergei Ryabkov' })).toBe('Sergei Ryabkov');
+    expect(displayNameOf('Statement', { id: 'statement:x', summary: '  ', text: 'Kami  siap' })).toBe('Kami siap');
+    expect(displayNameOf('Topic', { id: 'topic:x' })).toBe('topic:x');
+    const long = displayNameOf('Statement', { id: 'statement:y', summary: 'word '.repeat(40) });
+    expect(long.length).toBeLessThanOrEqual(displayNameLength);
+    expect(long).toMatch(/^word( word)+…$/);
   });
 });

@@ -89,6 +89,24 @@ describe('derived networks on the Geneva article', () => {
     expect(response.extensions?.cypherQueries).toBe(3);
   });
 
+  it("is drawn with no per-type fragment: each network node has its node's display name and type", async () => {
+    const data = await api.ask(`{ network(kind: WHO_MENTIONS_WHOM, nodeTypes: [PERSON, ORGANIZATION, PLACE, TOPIC]) {
+      nodes(first: 100) { nodes { id node { id displayName nodeType } } }
+      relationships(first: 100) { nodes { from { node { displayName } } to { node { displayName } } weight } } } }`);
+    const nodes = data.network.nodes.nodes as {
+      id: string;
+      node: { id: string; displayName: string; nodeType: string };
+    }[];
+    expect(new Set(nodes.map((n) => n.node.nodeType)).size).toBeGreaterThan(1);
+    for (const { id, node } of nodes) {
+      expect(node.id).toBe(id);
+      expect(node.displayName.length).toBeGreaterThan(0);
+      expect(node.nodeType).toBe(id.split(':')[0]!.toUpperCase());
+    }
+    expect(nodes.find((n) => n.id === geneva.ryabkov)?.node.displayName).toBe('Sergei Ryabkov');
+    expect(data.network.relationships.nodes.length).toBeGreaterThan(0);
+  });
+
   it('who mentions whom: Ryabkov speaks most, Russia is the most mentioned', async () => {
     const net = await network(
       'kind: WHO_MENTIONS_WHOM',

@@ -1,5 +1,13 @@
 /** The schema documents itself: the playground's Docs pane is what people read. */
-import { buildSchema, isEnumType, isInputObjectType, isInterfaceType, isObjectType, isUnionType } from 'graphql';
+import {
+  buildSchema,
+  isEnumType,
+  isInputObjectType,
+  isInterfaceType,
+  isObjectType,
+  isUnionType,
+  type GraphQLInterfaceType,
+} from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { loadTypeDefs } from '../src/schema.js';
 
@@ -39,14 +47,26 @@ describe('the schema', () => {
         .map((type) => type.name)
         .sort(),
     ).toEqual(['Organization', 'Person']);
+    // Mentionable and TimelineItem are interfaces implementing Node, so that their id, display name and
+    // type can be read with no fragment per type.
     const mentionable = schema.getType('Mentionable');
+    expect(isInterfaceType(mentionable) && mentionable.getInterfaces().map((i) => i.name)).toEqual(['Node']);
     expect(
-      isUnionType(mentionable) &&
-        mentionable
-          .getTypes()
-          .map((type) => type.name)
-          .sort(),
+      schema
+        .getPossibleTypes(mentionable as GraphQLInterfaceType)
+        .map((type) => type.name)
+        .sort(),
     ).toEqual(['Meeting', 'Organization', 'Person', 'Place', 'Topic']);
+    const timelineItem = schema.getType('TimelineItem');
+    expect(isInterfaceType(timelineItem) && timelineItem.getInterfaces().map((i) => i.name)).toEqual(['Node']);
+    expect(
+      schema
+        .getPossibleTypes(timelineItem as GraphQLInterfaceType)
+        .map((type) => type.name)
+        .sort(),
+    ).toEqual(['Meeting', 'Statement']);
+    // No union is left: every abstract type offers Node's fields.
+    expect(Object.values(schema.getTypeMap()).filter(isUnionType)).toEqual([]);
   });
 
   it('gives every connection edges, nodes, pageInfo and totalCount', () => {

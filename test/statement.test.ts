@@ -330,16 +330,38 @@ describe('statements', () => {
   });
 
   it('filters by date, leaving out undated statements', async () => {
-    const from = await api.ask(statements, { filter: { from: '2022-01-10' } });
+    const from = await api.ask(statements, { filter: { date: { from: '2022-01-10' } } });
     expect(ids(from.statements)).toEqual(pressConferenceStatements);
-    const to = await api.ask(statements, { filter: { to: '2022-01-10', speaker: 'person:sergei-ryabkov' } });
+    const to = await api.ask(statements, { filter: { date: { to: '2022-01-10' }, speaker: 'person:sergei-ryabkov' } });
     expect(ids(to.statements)).toEqual(pressConferenceStatements);
-    const month = await api.ask(statements, { filter: { from: '2022-01', to: '2022-01' } });
+    const month = await api.ask(statements, { filter: { date: { from: '2022-01', to: '2022-01' } } });
     expect(month.statements.totalCount).toBe(12);
-    const before = await api.ask(statements, { filter: { to: '2022-01-09' } });
+    const before = await api.ask(statements, { filter: { date: { to: '2022-01-09' } } });
     expect(before.statements).toEqual({ totalCount: 0, nodes: [] });
-    const after = await api.ask(statements, { filter: { from: '2022-01-11' } });
+    const after = await api.ask(statements, { filter: { date: { from: '2022-01-11' } } });
     expect(after.statements).toEqual({ totalCount: 0, nodes: [] });
+  });
+
+  it('names dates one way: the field `date`, the filter `date: { from, to }` and the order `DATE`', async () => {
+    const data = await api.ask(
+      `query ($filter: StatementFilter) {
+        statements(filter: $filter, orderBy: { field: DATE, direction: DESC }, first: 100) {
+          nodes { id date { iso } }
+        }
+      }`,
+      { filter: { date: { from: '2022-01-10', to: '2022-01-10' } } },
+    );
+    const nodes = data.statements.nodes as { id: string; date: { iso: string } }[];
+    expect(nodes.map((node) => node.id)).toEqual([...pressConferenceStatements].reverse());
+    expect(nodes.every((node) => node.date.iso.startsWith('2022-01-10'))).toBe(true);
+    // The old names are deprecated aliases of the same filter.
+    const old = await api.ask(statements, { filter: { from: '2022-01-10', to: '2022-01-10' } });
+    expect(ids(old.statements)).toEqual(pressConferenceStatements);
+    const both = await api.query(statements, { filter: { date: { from: '2022-01-10' }, to: '2022-01-10' } });
+    expect(both.errors?.[0]).toMatchObject({
+      message: 'Argument "filter.date" cannot be given together with the deprecated filter.from/filter.to',
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
   });
 
   it('combines filters: all must hold', async () => {
@@ -350,9 +372,9 @@ describe('statements', () => {
   });
 
   it('refuses a date bound that is not a date, naming the argument', async () => {
-    const response = await api.query(statements, { filter: { from: '10/01/2022' } });
+    const response = await api.query(statements, { filter: { date: { from: '10/01/2022' } } });
     expect(response.errors?.[0]).toMatchObject({
-      message: 'Argument "filter.from" must be a date as YYYY, YYYY-MM or YYYY-MM-DD, got "10/01/2022"',
+      message: 'Argument "filter.date.from" must be a date as YYYY, YYYY-MM or YYYY-MM-DD, got "10/01/2022"',
       extensions: { code: 'BAD_USER_INPUT' },
     });
   });

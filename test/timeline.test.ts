@@ -14,8 +14,8 @@ beforeAll(async () => {
 afterAll(async () => api.close());
 
 const timelineQuery = `
-  query ($of: ID!, $from: String, $to: String, $first: Int, $after: String) {
-    timeline(of: $of, from: $from, to: $to, first: $first, after: $after) {
+  query ($of: ID!, $date: DateRange, $first: Int, $after: String) {
+    timeline(of: $of, date: $date, first: $first, after: $after) {
       edges {
         cursor
         date { iso precision }
@@ -33,7 +33,9 @@ interface Edge {
 }
 
 async function timeline(of: string, args: { from?: string; to?: string; first?: number; after?: string } = {}) {
-  const data = await api.ask(timelineQuery, { of, first: 100, ...args });
+  const { from, to, ...page } = args;
+  const date = from === undefined && to === undefined ? undefined : { from, to };
+  const data = await api.ask(timelineQuery, { of, first: 100, date, ...page });
   return data.timeline as { edges: Edge[]; pageInfo: any; totalCount: number };
 }
 
@@ -167,17 +169,28 @@ describe("a place's timeline", () => {
 });
 
 describe('bad timeline arguments', () => {
-  it('refuses a date that is not one, naming "from" or "to"', async () => {
-    for (const [argument, value] of [
+  it('refuses a date that is not one, naming "date.from" or "date.to"', async () => {
+    for (const [bound, value] of [
       ['from', '2022-1-10'],
       ['from', 'yesterday'],
       ['to', '2022-01-32'],
     ] as const) {
-      const response = await api.query(timelineQuery, { of: 'person:sergei-ryabkov', [argument]: value });
-      expect(response.errors, `${argument}: ${value}`).toHaveLength(1);
-      expect(response.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: argument });
-      expect(response.errors![0]!.message).toContain(`"${argument}"`);
+      const response = await api.query(timelineQuery, { of: 'person:sergei-ryabkov', date: { [bound]: value } });
+      expect(response.errors, `${bound}: ${value}`).toHaveLength(1);
+      expect(response.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: `date.${bound}` });
+      expect(response.errors![0]!.message).toContain(`"date.${bound}"`);
     }
+  });
+
+  it('still takes the deprecated from/to, alone', async () => {
+    const old = await api.ask(
+      `{ timeline(of: "person:sergei-ryabkov", from: "2022-01-10", first: 100) { totalCount } }`,
+    );
+    expect(old.timeline.totalCount).toBe(14);
+    const both = await api.query(
+      `{ timeline(of: "person:sergei-ryabkov", from: "2022-01-10", date: { to: "2022-01-10" }) { totalCount } }`,
+    );
+    expect(both.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: 'date' });
   });
 
   it('refuses a cursor it did not give out, naming "after"', async () => {

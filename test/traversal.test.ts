@@ -11,7 +11,7 @@ import { MultiUndirectedGraph } from 'graphology';
 import { bidirectional, singleSourceLength } from 'graphology-shortest-path/unweighted.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDocuments } from '../src/seed/seeder.js';
-import { startSyntheticApi, startTestApi, type TestApi } from './helpers.js';
+import { geneva, startGenevaApi, startSyntheticApi, startTestApi, type TestApi } from './helpers.js';
 
 const article = 'article:traversal-fixture';
 
@@ -734,5 +734,163 @@ describe('time-bounded traversals on the synthetic graph', () => {
       expect(expected.length).toBeGreaterThan(5);
       expect(ids(result.neighborhood.nodes).sort()).toEqual(expected.sort());
     }
+  });
+});
+
+/**
+ * Drawing a path or a neighbourhood of the Geneva article with one query that selects only fields of
+ * `Node` and `GraphRelationship`: no fragment per type, typed relationship properties, and provenance as
+ * the `sources` connection every node has.
+ */
+describe('drawing Geneva with no per-type fragment', () => {
+  let api: TestApi;
+  const ministry = 'organization:russian-ministry-of-foreign-affairs';
+  const nodeFields = 'id displayName nodeType';
+  const drawnRelationship = `id type from { ${nodeFields} } to { ${nodeFields} }
+    title titleAsReported startDate { iso } endDate { iso } role paragraph offset
+    sources { totalCount nodes { id displayName } }`;
+
+  interface DrawnNode {
+    id: string;
+    displayName: string;
+    nodeType: string;
+  }
+
+  beforeAll(async () => {
+    api = await startGenevaApi();
+  });
+  afterAll(async () => api.close());
+
+  /** Every node carries a non-empty display name and the type its id names. */
+  function expectDrawable(nodes: DrawnNode[]) {
+    expect(nodes.length).toBeGreaterThan(0);
+    for (const node of nodes) {
+      expect(node.displayName.length, node.id).toBeGreaterThan(0);
+      expect(node.displayName.length, node.id).toBeLessThanOrEqual(80);
+      expect(node.nodeType, node.id).toBe(node.id.split(':')[0]!.toUpperCase());
+    }
+  }
+
+  /** The display names the rule gives, read with one fragment per type (as a client had to before). */
+  async function namesByFragment(nodeIds: string[]): Promise<Map<string, string>> {
+    const data = await api.ask(
+      `query ($ids: [ID!]!) {
+        nodes(ids: $ids) {
+          id
+          ... on Person { name } ... on Organization { name } ... on Place { name } ... on Meeting { name }
+          ... on Topic { name } ... on Statement { summary } ... on Article { headline }
+        }
+      }`,
+      { ids: nodeIds },
+    );
+    return new Map(
+      (data.nodes as { id: string; name?: string; summary?: string; headline?: string }[]).map((node) => [
+        node.id,
+        (node.name ?? node.summary ?? node.headline)!,
+      ]),
+    );
+  }
+
+  it('draws a path: display names, types and typed relationship properties (a position, two roles)', async () => {
+    const document = `{
+      shortestPath(from: "${geneva.sherman}", to: "${ministry}", relationshipTypes: [PARTICIPATED_IN, HOLDS_POSITION]) {
+        length
+        nodes { ${nodeFields} }
+        relationships { ${drawnRelationship} }
+      }
+    }`;
+    expect(document).not.toContain('... on');
+    const { shortestPath: path } = await api.ask(document);
+    expect(path.length).toBe(3);
+    expectDrawable(path.nodes);
+    expect(path.nodes[0]).toEqual({ id: geneva.sherman, displayName: 'Wendy Sherman', nodeType: 'PERSON' });
+    expect(path.nodes[2]).toEqual({ id: geneva.ryabkov, displayName: 'Sergei Ryabkov', nodeType: 'PERSON' });
+    expect(path.nodes[3]).toMatchObject({ id: ministry, nodeType: 'ORGANIZATION' });
+    expect(path.nodes[1].nodeType).toBe('MEETING');
+    const [shermanThere, ryabkovThere, position] = path.relationships;
+    const source = { totalCount: 1, nodes: [{ id: geneva.article, displayName: expect.any(String) }] };
+    expect(shermanThere).toMatchObject({
+      type: 'PARTICIPATED_IN',
+      role: 'US negotiator',
+      title: null,
+      sources: source,
+    });
+    expect(ryabkovThere).toMatchObject({ type: 'PARTICIPATED_IN', role: 'Russian negotiator', sources: source });
+    expect(position).toEqual({
+      id: `${geneva.ryabkov}|HOLDS_POSITION|${ministry}|Deputy Foreign Minister`,
+      type: 'HOLDS_POSITION',
+      from: { id: geneva.ryabkov, displayName: 'Sergei Ryabkov', nodeType: 'PERSON' },
+      to: { id: ministry, displayName: path.nodes[3].displayName, nodeType: 'ORGANIZATION' },
+      title: 'Deputy Foreign Minister',
+      titleAsReported: 'Wakil Menteri Luar Negeri Rusia',
+      startDate: null,
+      endDate: null,
+      role: null,
+      paragraph: null,
+      offset: null,
+      sources: source,
+    });
+    // The display names are the rule's: what the per-type fragments read.
+    const names = await namesByFragment(ids(path.nodes));
+    for (const node of path.nodes as DrawnNode[]) expect(node.displayName).toBe(names.get(node.id));
+  });
+
+  it('draws a neighbourhood, its relationships with their sources in one batched query', async () => {
+    const withoutSources = await api.query(`{
+      neighborhood(of: "${geneva.ryabkov}", depth: 1, limit: 100) {
+        nodes { ${nodeFields} }
+        relationships { id type from { ${nodeFields} } to { ${nodeFields} } title role paragraph }
+      }
+    }`);
+    const response = await api.query(`{
+      neighborhood(of: "${geneva.ryabkov}", depth: 1, limit: 100) {
+        nodes { ${nodeFields} }
+        relationships { ${drawnRelationship} }
+      }
+    }`);
+    expect(response.errors).toBeUndefined();
+    const { nodes, relationships } = response.data.neighborhood;
+    expectDrawable(nodes);
+    expect(relationships.length).toBeGreaterThan(5);
+    const names = await namesByFragment(ids(nodes));
+    for (const node of nodes as DrawnNode[]) {
+      const expected = names.get(node.id)!;
+      // A statement's summary longer than 80 characters is shortened at a word, with "…".
+      if (expected.length <= 80) expect(node.displayName).toBe(expected);
+      else expect(expected.startsWith(node.displayName.slice(0, -1))).toBe(true);
+    }
+    // Ryabkov's statements are among the nodes, and are called by their summary.
+    expect((nodes as DrawnNode[]).filter((node) => node.nodeType === 'STATEMENT').length).toBeGreaterThan(3);
+    for (const rel of relationships) {
+      expect(rel.sources.nodes.map((article: { id: string }) => article.id)).toEqual([geneva.article]);
+      expectDrawable([rel.from, rel.to]);
+    }
+    const position = relationships.find((rel: { type: string }) => rel.type === 'HOLDS_POSITION');
+    expect(position).toMatchObject({ title: 'Deputy Foreign Minister', to: { id: ministry } });
+    const roles = relationships
+      .filter((rel: { type: string }) => rel.type === 'PARTICIPATED_IN')
+      .map((rel: { role: string }) => rel.role);
+    expect(roles).toContain('Russian negotiator');
+    expect(roles).toContain('speaker');
+    // The sources of every relationship cost one query in all, however many relationships there are.
+    const queries = (r: { extensions?: Record<string, unknown> }) => r.extensions?.cypherQueries as number;
+    expect(queries(response)).toBe(queries(withoutSources) + 1);
+  });
+
+  it('draws what a statement mentions through the Mentionable interface, in one compiled query', async () => {
+    const response = await api.query(`{
+      statements(first: 100) {
+        nodes { id displayName nodeType mentions(first: 20) { nodes { ${nodeFields} } } }
+      }
+    }`);
+    expect(response.errors).toBeUndefined();
+    expect(response.extensions?.cypherQueries).toBe(1);
+    const statements = response.data.statements.nodes as (DrawnNode & { mentions: { nodes: DrawnNode[] } })[];
+    expectDrawable(statements);
+    const mentioned = statements.flatMap((statement) => statement.mentions.nodes);
+    expectDrawable(mentioned);
+    expect(new Set(mentioned.map((node) => node.nodeType)).size).toBeGreaterThan(1);
+    const names = await namesByFragment([...new Set(mentioned.map((node) => node.id))]);
+    for (const node of mentioned) expect(node.displayName).toBe(names.get(node.id));
   });
 });

@@ -1,5 +1,5 @@
 /** Cypher of the `articles` list: its filters and order. */
-import { dateArgument } from '../graph/arguments.js';
+import { dateRangeArgument } from '../graph/date-window.js';
 import { Conditions, type ListQuery } from '../graph/list.js';
 import type { ArticleFilter, ArticleOrder } from '../generated/graphql.js';
 
@@ -9,7 +9,7 @@ export function articlesQuery(
 ): ListQuery<'Article'> {
   const conditions = new Conditions('Article')
     .contains(['headline'], filter?.headlineContains)
-    .dateRange(dateArgument('filter.from', filter?.from), dateArgument('filter.to', filter?.to))
+    .dateRange(dateRangeArgument(filter ?? {}, 'filter.'))
     .related(filter?.publisher, 'articlePublisher')
     .equals('language', filter?.language);
   return { ...conditions, sortKey: conditions.dateKey, direction: orderBy?.direction ?? 'ASC' };

@@ -15,6 +15,7 @@ export const articleResolvers: Resolvers = {
   Article: {
     ...relationResolvers('Article'),
     url: (article) => article.url ?? null,
+    date: (article) => dateOf(article.date),
     publishedOn: (article) => dateOf(article.date),
     sources: (article, args, ctx) => idListConnection(ctx, [article.id], args, sourcesScope(article.id)),
   },

@@ -8,6 +8,7 @@ import type { Context } from '../context.js';
 import { streamRecords } from '../db/stream.js';
 import { nodeProjection } from '../cypher/build.js';
 import { toNodeRecord, type NodeRecord } from '../graph/records.js';
+import { displayNameOf } from '../model/graph.js';
 import { loadNetwork, type NetworkSpec } from '../network/load.js';
 import { NetworkModel } from '../network/model.js';
 import { neighborhood, type NeighborhoodArgs } from '../traversal/resolvers.js';
@@ -22,7 +23,7 @@ export interface AttributeSpec {
 
 export interface ExportNode {
   id: string;
-  /** What a drawing shows: a name, a headline or a summary. */
+  /** What a drawing shows: the node's `displayName` (a name, a headline or a summary), not shortened. */
   label: string;
   attributes: Record<string, AttributeValue>;
 }
@@ -76,9 +77,8 @@ function text(value: unknown): string | null {
   return typeof value === 'number' || typeof value === 'boolean' ? String(value) : JSON.stringify(value);
 }
 
-function labelOf(node: NodeRecord): string {
-  return text(node.name ?? node.headline ?? node.summary ?? node.text) ?? node.id;
-}
+/** The API's display name (one rule per label, from the model), whole: a file for analysis keeps the full text. */
+const labelOf = (node: NodeRecord): string => displayNameOf(node.__typename, node, Infinity);
 
 export function exportNode(node: NodeRecord): ExportNode {
   return {

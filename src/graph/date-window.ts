@@ -1,8 +1,10 @@
 /**
- * A window of time over dates of mixed precision, shared by derived networks, time-bounded traversals
- * and exports. A date is inside when all of the span it stands for is: "2022-01" stands for the whole of
- * January, so it is inside 2022-01-01..2022-01-31 but not inside 2022-01-10..2022-01-31. Both sides are
- * compared as minute-precision strings (YYYY-MM-DDTHH:MM), which sort in time order.
+ * A window of time over dates of mixed precision: the one date-range condition of the API, used by the
+ * lists' `filter.date`, `timeline(date:)`, derived networks, time-bounded traversals and exports. A date
+ * stands for a span ("2022-01" for the whole of January); a filter matches a date whose span overlaps the
+ * window, a window (`during`) passes one whose span lies wholly inside it: "2022-01" overlaps
+ * 2022-01-10..2022-01-31 but is not inside it. Both sides are compared as minute-precision strings
+ * (YYYY-MM-DDTHH:MM), which sort in time order.
  */
 import { badInput, dateArgument } from './arguments.js';
 
@@ -28,15 +30,6 @@ export function latestMinute(date: string): string {
   return date + '0000-12-31T23:59'.slice(date.length);
 }
 
-/** Whether a date (at any precision) lies wholly inside the window; an undated thing never does. */
-export function insideWindow(date: string | null | undefined, window: DateWindow): boolean {
-  if (!date) return false;
-  return (
-    (window.from === null || earliestMinute(date) >= window.from) &&
-    (window.to === null || latestMinute(date) <= window.to)
-  );
-}
-
 /**
  * The `during` argument, checked: null when absent (no restriction), else the window. `argument` names
  * it in errors ("during", or "from"/"to" for the export's query parameters).
@@ -56,17 +49,25 @@ export function dateWindowArgument(
   return window;
 }
 
+/** How a date's span must relate to a window: lie wholly inside it, or overlap it. */
+export type DateMatch = 'within' | 'overlaps';
+
 /**
- * Cypher: whether `date` (an expression) lies wholly inside the window given as $windowFrom and
- * $windowTo (either may be null). Mirrors earliestMinute and latestMinute.
+ * Cypher: whether `date` (an expression) matches the window given as `from` and `to` (parameter
+ * references; either may be null for an open end). The span's first and last minute mirror
+ * earliestMinute and latestMinute; an undated thing never matches.
  */
-export function insideWindowCypher(date: string): string {
+export function dateMatchCypher(date: string, match: DateMatch, from = '$windowFrom', to = '$windowTo'): string {
   const earliest = `${date} + substring('0000-01-01T00:00', size(${date}))`;
   const latest = `CASE size(${date})
       WHEN 7 THEN toString(date(${date} + '-01') + duration('P1M') - duration('P1D')) + 'T23:59'
       ELSE ${date} + substring('0000-12-31T23:59', size(${date})) END`;
-  return `(${date} IS NOT NULL AND ($windowFrom IS NULL OR ${earliest} >= $windowFrom) AND ($windowTo IS NULL OR ${latest} <= $windowTo))`;
+  const [start, end] = match === 'within' ? [earliest, latest] : [latest, earliest];
+  return `(${date} IS NOT NULL AND (${from} IS NULL OR ${start} >= ${from}) AND (${to} IS NULL OR ${end} <= ${to}))`;
 }
+
+/** Cypher: whether `date` lies wholly inside the window $windowFrom..$windowTo. */
+export const insideWindowCypher = (date: string) => dateMatchCypher(date, 'within');
 
 /**
  * Cypher: node `n` may be passed through in a time-bounded traversal. Only meetings and statements
@@ -74,6 +75,24 @@ export function insideWindowCypher(date: string): string {
  */
 export function passableCypher(n: string): string {
   return `(NOT (${n}:Meeting OR ${n}:Statement) OR ${insideWindowCypher(`${n}.date`)})`;
+}
+
+/**
+ * The date range of a filter or of `timeline`: `date: { from, to }`, or the deprecated `from`/`to` beside
+ * it (never both). `prefix` names the arguments in errors (`filter.`, or '' for timeline's own).
+ */
+export function dateRangeArgument(
+  holder: { date?: { from?: string | null; to?: string | null } | null; from?: string | null; to?: string | null },
+  prefix: string,
+): DateWindow | null {
+  const legacy = { from: holder.from ?? null, to: holder.to ?? null };
+  if (holder.date !== null && holder.date !== undefined) {
+    if (legacy.from !== null || legacy.to !== null) {
+      throw badInput(`${prefix}date`, `cannot be given together with the deprecated ${prefix}from/${prefix}to`);
+    }
+    return dateWindowArgument(holder.date, { from: `${prefix}date.from`, to: `${prefix}date.to` });
+  }
+  return dateWindowArgument(legacy, { from: `${prefix}from`, to: `${prefix}to` });
 }
 
 /** The parameters the Cypher above reads. */

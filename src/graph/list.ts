@@ -17,6 +17,7 @@ import {
 import { listQuery, type ListSource } from '../query/root.js';
 import { toRecord } from '../query/compile.js';
 import { listScope, pageWindow, type CursorKey, type PageArgs } from './arguments.js';
+import { dateMatchCypher, windowParams, type DateWindow } from './date-window.js';
 import { connection, pageFromRows, type ConnectionRecord } from './connection.js';
 import type { GraphContext as Context } from './context.js';
 import { isRecordOf, type NodeRecord, type RecordOf } from './records.js';
@@ -150,17 +151,16 @@ export class Conditions<L extends Label> {
   }
 
   /**
-   * Dated on or after `from` and on or before `to`, where a less precise date counts when the span it
-   * stands for overlaps: "2022-01" is on or after 2022-01-10 and on or before 2022-01-01.
-   * The bounds are written as one range the date index can seek (from the year of `from`, since a
-   * date known only to its year or month may overlap; to just past every date `to` prefixes, as "~"
-   * sorts after digits, "-" and "T"), and the exact test of `from` is applied to what the seek finds.
+   * Dated in the window (`filter.date`): the date's span overlaps it (dateMatchCypher, the one date-range
+   * condition). Before it, the window's bounds as one range the `dateOrder` index can seek, necessary for
+   * overlapping: from the year of `from` (a date known only to its year or month may overlap it), to
+   * just past `to`'s last minute ("~" sorts after digits, "-", "T" and the "#" of a rank).
    */
-  dateRange(from: string | null, to: string | null): this {
-    if (from === null && to === null) return this;
+  dateRange(window: DateWindow | null): this {
+    if (window === null) return this;
     this.#dated = true;
-    const lower = from?.slice(0, 4);
-    const upper = to === null ? undefined : `${to}~`;
+    const lower = window.from?.slice(0, 4);
+    const upper = window.to === null ? undefined : `${window.to}~`;
     if (lower !== undefined && upper !== undefined) {
       this.add(lower, 'dateLower', '$dateLower <= n.dateOrder <= $dateUpper');
       this.params.dateUpper = upper;
@@ -168,7 +168,8 @@ export class Conditions<L extends Label> {
       this.add(lower, 'dateLower', 'n.dateOrder >= $dateLower');
       this.add(upper, 'dateUpper', 'n.dateOrder <= $dateUpper');
     }
-    if (from !== null && from.length > 4) this.add(from, 'from', '(n.date >= $from OR $from STARTS WITH n.date)');
+    Object.assign(this.params, windowParams(window));
+    this.where.push(dateMatchCypher('n.date', 'overlaps'));
     return this;
   }
 

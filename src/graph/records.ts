@@ -60,6 +60,10 @@ export type TopicRecord = RecordOf<'Topic'>;
 
 /** Who can speak and take part: a person or an organization. */
 export type ActorRecord = PersonRecord | OrganizationRecord;
+/** What a statement can mention (the `Mentionable` interface). */
+export type MentionableRecord = PersonRecord | OrganizationRecord | PlaceRecord | MeetingRecord | TopicRecord;
+/** What a timeline lists (the `TimelineItem` interface). */
+export type TimelineItemRecord = MeetingRecord | StatementRecord;
 
 /** A node of any label, told apart by `__typename`. */
 export type NodeRecord = { [L in Label]: RecordOf<L> }[Label];

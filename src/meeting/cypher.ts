@@ -1,5 +1,5 @@
 /** Cypher of the `meetings` list: its filters and order. */
-import { dateArgument } from '../graph/arguments.js';
+import { dateRangeArgument } from '../graph/date-window.js';
 import { byName, Conditions, type ListQuery } from '../graph/list.js';
 import { traversals } from '../model/graph.js';
 import type { MeetingFilter, MeetingOrder } from '../generated/graphql.js';
@@ -11,7 +11,7 @@ export function meetingsQuery(
   const conditions = new Conditions('Meeting')
     .nameContains(filter?.nameContains)
     .equals('kind', filter?.kind)
-    .dateRange(dateArgument('filter.from', filter?.from), dateArgument('filter.to', filter?.to))
+    .dateRange(dateRangeArgument(filter ?? {}, 'filter.'))
     // A meeting in Geneva is also a meeting in Switzerland.
     .related(filter?.place, 'meetingPlace', { traversal: traversals.placeLocatedIn, hops: [0, 5] })
     .related(filter?.participant, 'meetingParticipants')

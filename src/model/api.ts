@@ -3,7 +3,7 @@
  * stored properties each other field reads. The resolvers of relationship fields and the query
  * compiler (src/query/) both derive from this table; a test holds it against the SDL.
  */
-import { nodeProperties, traversals, type Label, type TraversalName } from './graph.js';
+import { displayNameProperties, nodeProperties, traversals, type Label, type TraversalName } from './graph.js';
 
 /**
  * A field that follows a traversal. `via`: the neighbour is not the field's value itself but a field
@@ -74,19 +74,26 @@ export const relationFields = {
 
 type StoredProperty<L extends Label> = (typeof nodeProperties)[L][number] | 'id' | 'sources';
 
+/** Fields every node type has besides `id` and `sources`: its display name (by the model's rule) and its type. */
+function shared<L extends Label>(label: L): Record<'displayName' | 'nodeType', readonly StoredProperty<L>[]> {
+  // Indexed by a generic label, TypeScript sees every label's rule; the `satisfies` on the table checks each.
+  const rule = displayNameProperties[label] as readonly string[] as readonly StoredProperty<L>[];
+  return { displayName: rule, nodeType: [] };
+}
+
 /**
  * Fields whose value is computed from stored properties other than (or besides) the property of the
  * field's own name. Every other field that is neither a relation nor listed reads the property of its
  * name, when the label stores one; anything else makes the compiler fetch whole nodes.
  */
 export const fieldProperties: { [L in Label]: Record<string, readonly StoredProperty<L>[]> } = {
-  Person: { aliases: ['aliases', 'aliasLanguages'], sources: ['sources'], metWith: [] },
-  Organization: { aliases: ['aliases', 'aliasLanguages'], sources: ['sources'] },
-  Place: { aliases: ['aliases', 'aliasLanguages'], sources: ['sources'] },
-  Meeting: { sources: ['sources'] },
-  Statement: { sources: ['sources'] },
-  Article: { publishedOn: ['date'], sources: [] },
-  Topic: { sources: ['sources'] },
+  Person: { ...shared('Person'), aliases: ['aliases', 'aliasLanguages'], sources: ['sources'], metWith: [] },
+  Organization: { ...shared('Organization'), aliases: ['aliases', 'aliasLanguages'], sources: ['sources'] },
+  Place: { ...shared('Place'), aliases: ['aliases', 'aliasLanguages'], sources: ['sources'] },
+  Meeting: { ...shared('Meeting'), sources: ['sources'] },
+  Statement: { ...shared('Statement'), sources: ['sources'] },
+  Article: { ...shared('Article'), publishedOn: ['date'], sources: [] },
+  Topic: { ...shared('Topic'), sources: ['sources'] },
 };
 
 /** The stored properties a field of a node type reads, or null when unknown (fetch the whole node). */

@@ -204,6 +204,68 @@ export type RelationshipProperties = {
 } & { sources?: string[] };
 
 /**
+ * The properties each relationship type stores (besides `sources` and `claims`, its provenance). The
+ * seed rows write only these, and `GraphRelationship` has one typed field for each (a test holds it).
+ */
+export const relationshipProperties = {
+  HOLDS_POSITION: ['title', 'titleAsReported', 'startDate', 'endDate'],
+  PART_OF: [],
+  LOCATED_IN: [],
+  BASED_IN: [],
+  PARTICIPATED_IN: ['role'],
+  HELD_IN: [],
+  ABOUT: [],
+  STATED: [],
+  MADE_AT: [],
+  ADDRESSED_TO: [],
+  MENTIONS: [],
+  REPORTED_IN: ['paragraph', 'offset'],
+  PUBLISHED_BY: [],
+  FOLLOWS: [],
+  HEARD_BY: [],
+} as const satisfies Record<RelationshipType, readonly string[]>;
+export type RelationshipProperty = (typeof relationshipProperties)[RelationshipType][number];
+
+/**
+ * What a node is called when drawn or listed (`displayName`): the first of these properties that is set,
+ * shortened to `displayNameLength` characters; the id when none is (so it is never empty). A statement
+ * is called by its English summary (the project's own words), else by its text as reported.
+ */
+export const displayNameProperties = {
+  Person: ['name'],
+  Organization: ['name'],
+  Place: ['name'],
+  Meeting: ['name'],
+  Statement: ['summary', 'text'],
+  Article: ['headline', 'sourceFile'],
+  Topic: ['name'],
+} as const satisfies { [L in Label]: readonly (typeof nodeProperties)[L][number][] };
+
+/** The longest display name, in characters: a longer one is cut at a word and ends with "…". */
+export const displayNameLength = 80;
+
+/**
+ * The display name of a node of `label` from its (projected) properties; see displayNameProperties.
+ * `length`: exports, read by analysts rather than drawn, pass Infinity to keep the whole text.
+ */
+export function displayNameOf(
+  label: Label,
+  node: { id: string; [property: string]: unknown },
+  length = displayNameLength,
+): string {
+  for (const property of displayNameProperties[label] as readonly string[]) {
+    const value = node[property];
+    if (typeof value !== 'string' || value.trim() === '') continue;
+    const text = value.trim().replace(/\s+/g, ' ');
+    if (text.length <= length) return text;
+    const cut = text.slice(0, length - 1);
+    const space = cut.lastIndexOf(' ');
+    return `${(space > length / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.]+$/, '')}…`;
+  }
+  return node.id;
+}
+
+/**
  * How a page of neighbours is ordered: by name (ignoring case) or by date (`dateOrder`: the date, then
  * the source's order among events of the same date, see seed/source-order.ts), then by id.
  */

@@ -4,9 +4,9 @@ import type { Context } from '../context.js';
 import { badInput } from '../graph/arguments.js';
 import { connectionResolvers } from '../graph/connection.js';
 import { partialDateResolvers } from '../graph/node-fields.js';
-import { recordOf, type NodeRecord, type TypeName } from '../graph/records.js';
-import type { Resolvers } from '../generated/graphql.js';
-import { labelOfId } from '../model/graph.js';
+import { recordOf, typeNames, type NodeRecord, type TypeName } from '../graph/records.js';
+import type { NodeType, Resolvers } from '../generated/graphql.js';
+import { displayNameOf, labelOfId } from '../model/graph.js';
 import { lookupNode, lookupNodes } from '../query/root.js';
 
 /**
@@ -43,7 +43,19 @@ const connections = {
   TimelineConnection: connectionResolvers,
 } satisfies Resolvers;
 
+/** `displayName` and `nodeType`, the same on every node type: by the model's rule (../model/graph.ts). */
+const drawnFields = Object.fromEntries(
+  typeNames.map((label) => [
+    label,
+    {
+      displayName: (node: NodeRecord) => displayNameOf(label, node),
+      nodeType: () => label.toUpperCase() as NodeType,
+    },
+  ]),
+) as Resolvers;
+
 export const nodeResolvers: Resolvers = {
+  ...drawnFields,
   Query: {
     // An id names its label by its prefix (the model's idPrefixes): an id of no known kind is no node.
     node: (_parent, { id }, ctx, info) => {

@@ -7,7 +7,13 @@ import { precisionOf, type SeedDocument } from './format.js';
 import { analyzerOf, languageProperty } from './full-text.js';
 import { dateOrder, meetingRanks } from './source-order.js';
 
-import { relationshipTypes, type Label, type nodeProperties, type RelationshipType } from '../model/graph.js';
+import {
+  relationshipTypes,
+  type Label,
+  type nodeProperties,
+  type relationshipProperties,
+  type RelationshipType,
+} from '../model/graph.js';
 
 /** Labels and relationship types the loader may write: the model's (../model/graph.ts). */
 export { labels, relationshipTypes, type Label, type RelationshipType } from '../model/graph.js';
@@ -61,8 +67,14 @@ export function rowsOf(doc: SeedDocument): GraphRows {
     values: Partial<Record<(typeof nodeProperties)[L][number], Scalar | Scalar[]>>,
     aliases: NodeRow['aliases'] = [],
   ) => nodes.push({ label, id, props: values as Props, aliases, sources });
-  const rel = (type: RelationshipType, from: string, to: string | undefined, values: Props = {}) => {
-    if (to) relationships.push({ type, from, to, props: values, sources });
+  // Likewise the properties of each relationship type (relationshipProperties).
+  const rel = <T extends RelationshipType>(
+    type: T,
+    from: string,
+    to: string | undefined,
+    values: Partial<Record<(typeof relationshipProperties)[T][number], Scalar>> = {},
+  ) => {
+    if (to) relationships.push({ type, from, to, props: values as Props, sources });
   };
 
   const { article } = doc;

@@ -1,5 +1,5 @@
 /** Cypher of the `statements` list: its filters and order. */
-import { dateArgument } from '../graph/arguments.js';
+import { dateRangeArgument } from '../graph/date-window.js';
 import { Conditions, type ListQuery } from '../graph/list.js';
 import type { StatementFilter, StatementOrder } from '../generated/graphql.js';
 
@@ -11,7 +11,7 @@ export function statementsQuery(
     .contains(['text', 'summary'], filter?.textContains)
     .equals('kind', filter?.kind)
     .equals('language', filter?.language)
-    .dateRange(dateArgument('filter.from', filter?.from), dateArgument('filter.to', filter?.to))
+    .dateRange(dateRangeArgument(filter ?? {}, 'filter.'))
     .related(filter?.speaker, 'statementSpeaker')
     .related(filter?.mentions, 'statementMentions')
     .related(filter?.topic, 'statementTopics')

@@ -1,5 +1,5 @@
 /** `timeline`: what an entity did or what happened about it, in date order. */
-import { dateArgument } from '../graph/arguments.js';
+import { dateRangeArgument } from '../graph/date-window.js';
 import { sourceConnection } from '../graph/list.js';
 import { dateOf, required } from '../graph/node-fields.js';
 import { isRecordOf, type NodeRecord } from '../graph/records.js';
@@ -12,12 +12,8 @@ export const timelineResolvers: Resolvers = {
   Query: {
     // One query for the page and everything selected on its items (and the count when selected).
     timeline: (_parent, args, ctx, info) =>
-      sourceConnection(
-        ctx,
-        timelineSource(args.of, dateArgument('from', args.from), dateArgument('to', args.to)),
-        args,
-        info,
-        (node) => isTimelineItem(node),
+      sourceConnection(ctx, timelineSource(args.of, dateRangeArgument(args, '')), args, info, (node) =>
+        isTimelineItem(node),
       ),
   },
   TimelineEdge: {

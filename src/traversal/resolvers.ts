@@ -3,15 +3,20 @@ import { JSONObjectResolver } from 'graphql-scalars';
 import type { Context } from '../context.js';
 import { getNamedType, type GraphQLObjectType, type GraphQLResolveInfo } from 'graphql';
 import { badInput, defaultPageSize, intInRange, listScope, pageWindow, type CursorKey } from '../graph/arguments.js';
-import { answeredConnection } from '../graph/connection.js';
+import { answeredConnection, idListConnection } from '../graph/connection.js';
 import { windowShape } from '../graph/loaders.js';
 import { connectionItems } from '../query/plan.js';
 import { selectionOf } from '../query/root.js';
 import { dateWindowArgument, windowParams, type DateWindow } from '../graph/date-window.js';
 import { relationshipId, toNodeRecord, type NodeRecord, type RelationshipRecord } from '../graph/records.js';
-import type { RelationshipType, Resolvers } from '../generated/graphql.js';
+import type { GraphRelationshipResolvers, RelationshipType, Resolvers } from '../generated/graphql.js';
 import { metWithConnection } from '../person/resolvers.js';
-import { relationshipTypes as allowedTypes } from '../model/graph.js';
+import {
+  relationshipProperties,
+  relationshipTypes as allowedTypes,
+  type RelationshipProperty,
+} from '../model/graph.js';
+import { sourcesScope } from '../graph/node-fields.js';
 import {
   allShortestPathsCypher,
   commonConnectionsCypher,
@@ -236,5 +241,13 @@ export const traversalResolvers: Resolvers = {
       return rest;
     },
     sourceIds: (rel) => rel.properties.sources ?? [],
+    sources: (rel, args, ctx) => idListConnection(ctx, rel.properties.sources, args, sourcesScope(relationshipId(rel))),
+    // One typed field per property the model declares for some relationship type; null on the others.
+    ...(Object.fromEntries(
+      [...new Set(Object.values(relationshipProperties).flat())].map((property) => [
+        property,
+        (rel: RelationshipRecord) => (rel.properties as Record<string, unknown>)[property] ?? null,
+      ]),
+    ) as Pick<GraphRelationshipResolvers, RelationshipProperty>),
   },
 };

@@ -61,6 +61,19 @@ describe('lookups', () => {
     expect(query.params).toMatchSnapshot();
   });
 
+  it("project the properties of each label's display-name rule, under an interface with no fragment", () => {
+    const query = lookupQuery(
+      infoFor(`{ node(id: "x") { id displayName nodeType
+        ... on Statement { mentions(first: 5) { nodes { id displayName nodeType } } } } }`),
+      'statement:a',
+      null,
+    );
+    // One query; a statement reads its summary and text, an article its headline, the others their name.
+    expect(query.cypher).toContain('n {.id, .headline, .sourceFile, .name, .summary, .text, __labels: labels(n)');
+    expect(query.cypher).toMatch(/n\d+ \{\.id, \.name, __labels: labels\(n\d+\)\}/);
+    expect(query.cypher).toMatchSnapshot();
+  });
+
   it('give the same text for the same shape, whatever the values', () => {
     const shape = (first: number) =>
       lookupQuery(
@@ -165,7 +178,7 @@ describe('search, nodes and timeline', () => {
   it('timeline: a page of dated items with their nested fields and the count; dates always fetched', () => {
     const query = listQuery(
       infoFor(`{ timeline(of: "x", first: 5) { totalCount edges { date { iso } node { ${itemFields} } } } }`),
-      timelineSource('person:a', '2022', null),
+      timelineSource('person:a', { from: '2022-01-01T00:00', to: null }),
       { size: 5, backward: false, after: null, before: null },
     );
     expect(query.cypher).toMatchSnapshot();

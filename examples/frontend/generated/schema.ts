@@ -116,6 +116,17 @@ export default {
             "args": []
           },
           {
+            "name": "displayName",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Any"
+              }
+            },
+            "args": []
+          },
+          {
             "name": "heard",
             "type": {
               "kind": "NON_NULL",
@@ -261,6 +272,17 @@ export default {
             "args": []
           },
           {
+            "name": "nodeType",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Any"
+              }
+            },
+            "args": []
+          },
+          {
             "name": "sources",
             "type": {
               "kind": "NON_NULL",
@@ -344,6 +366,10 @@ export default {
           }
         ],
         "interfaces": [
+          {
+            "kind": "INTERFACE",
+            "name": "Mentionable"
+          },
           {
             "kind": "INTERFACE",
             "name": "Node"
@@ -490,6 +516,26 @@ export default {
         "name": "Article",
         "fields": [
           {
+            "name": "date",
+            "type": {
+              "kind": "OBJECT",
+              "name": "PartialDate",
+              "ofType": null
+            },
+            "args": []
+          },
+          {
+            "name": "displayName",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Any"
+              }
+            },
+            "args": []
+          },
+          {
             "name": "headline",
             "type": {
               "kind": "NON_NULL",
@@ -529,6 +575,17 @@ export default {
           },
           {
             "name": "language",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Any"
+              }
+            },
+            "args": []
+          },
+          {
+            "name": "nodeType",
             "type": {
               "kind": "NON_NULL",
               "ofType": {
@@ -939,6 +996,15 @@ export default {
         "name": "GraphRelationship",
         "fields": [
           {
+            "name": "endDate",
+            "type": {
+              "kind": "OBJECT",
+              "name": "PartialDate",
+              "ofType": null
+            },
+            "args": []
+          },
+          {
             "name": "from",
             "type": {
               "kind": "NON_NULL",
@@ -962,6 +1028,22 @@ export default {
             "args": []
           },
           {
+            "name": "offset",
+            "type": {
+              "kind": "SCALAR",
+              "name": "Any"
+            },
+            "args": []
+          },
+          {
+            "name": "paragraph",
+            "type": {
+              "kind": "SCALAR",
+              "name": "Any"
+            },
+            "args": []
+          },
+          {
             "name": "properties",
             "type": {
               "kind": "NON_NULL",
@@ -969,6 +1051,14 @@ export default {
                 "kind": "SCALAR",
                 "name": "Any"
               }
+            },
+            "args": []
+          },
+          {
+            "name": "role",
+            "type": {
+              "kind": "SCALAR",
+              "name": "Any"
             },
             "args": []
           },
@@ -986,6 +1076,72 @@ export default {
                   }
                 }
               }
+            },
+            "args": []
+          },
+          {
+            "name": "sources",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "name": "ArticleConnection",
+                "kind": "OBJECT",
+                "ofType": null
+              }
+            },
+            "args": [
+              {
+                "name": "after",
+                "type": {
+                  "kind": "SCALAR",
+                  "name": "Any"
+                }
+              },
+              {
+                "name": "before",
+                "type": {
+                  "kind": "SCALAR",
+                  "name": "Any"
+                }
+              },
+              {
+                "name": "first",
+                "type": {
+                  "kind": "SCALAR",
+                  "name": "Any"
+                }
+              },
+              {
+                "name": "last",
+                "type": {
+                  "kind": "SCALAR",
+                  "name": "Any"
+                }
+              }
+            ]
+          },
+          {
+            "name": "startDate",
+            "type": {
+              "kind": "OBJECT",
+              "name": "PartialDate",
+              "ofType": null
+            },
+            "args": []
+          },
+          {
+            "name": "title",
+            "type": {
+              "kind": "SCALAR",
+              "name": "Any"
+            },
+            "args": []
+          },
+          {
+            "name": "titleAsReported",
+            "type": {
+              "kind": "SCALAR",
+              "name": "Any"
             },
             "args": []
           },
@@ -1127,6 +1283,17 @@ export default {
             "type": {
               "kind": "SCALAR",
               "name": "Any"
+            },
+            "args": []
+          },
+          {
+            "name": "displayName",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Any"
+              }
             },
             "args": []
           },
@@ -1302,6 +1469,17 @@ export default {
           },
           {
             "name": "name",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Any"
+              }
+            },
+            "args": []
+          },
+          {
+            "name": "nodeType",
             "type": {
               "kind": "NON_NULL",
               "ofType": {
@@ -1538,7 +1716,15 @@ export default {
         "interfaces": [
           {
             "kind": "INTERFACE",
+            "name": "Mentionable"
+          },
+          {
+            "kind": "INTERFACE",
             "name": "Node"
+          },
+          {
+            "kind": "INTERFACE",
+            "name": "TimelineItem"
           }
         ]
       },
@@ -1855,7 +2041,7 @@ export default {
                   "kind": "NON_NULL",
                   "ofType": {
                     "name": "Mentionable",
-                    "kind": "UNION",
+                    "kind": "INTERFACE",
                     "ofType": null
                   }
                 }
@@ -1910,7 +2096,7 @@ export default {
               "kind": "NON_NULL",
               "ofType": {
                 "name": "Mentionable",
-                "kind": "UNION",
+                "kind": "INTERFACE",
                 "ofType": null
               }
             },
@@ -1920,8 +2106,90 @@ export default {
         "interfaces": []
       },
       {
-        "kind": "UNION",
+        "kind": "INTERFACE",
         "name": "Mentionable",
+        "fields": [
+          {
+            "name": "displayName",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Any"
+              }
+            },
+            "args": []
+          },
+          {
+            "name": "id",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Any"
+              }
+            },
+            "args": []
+          },
+          {
+            "name": "nodeType",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Any"
+              }
+            },
+            "args": []
+          },
+          {
+            "name": "sources",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "name": "ArticleConnection",
+                "kind": "OBJECT",
+                "ofType": null
+              }
+            },
+            "args": [
+              {
+                "name": "after",
+                "type": {
+                  "kind": "SCALAR",
+                  "name": "Any"
+                }
+              },
+              {
+                "name": "before",
+                "type": {
+                  "kind": "SCALAR",
+                  "name": "Any"
+                }
+              },
+              {
+                "name": "first",
+                "type": {
+                  "kind": "SCALAR",
+                  "name": "Any"
+                }
+              },
+              {
+                "name": "last",
+                "type": {
+                  "kind": "SCALAR",
+                  "name": "Any"
+                }
+              }
+            ]
+          }
+        ],
+        "interfaces": [
+          {
+            "kind": "INTERFACE",
+            "name": "Node"
+          }
+        ],
         "possibleTypes": [
           {
             "kind": "OBJECT",
@@ -2918,7 +3186,29 @@ export default {
         "name": "Node",
         "fields": [
           {
+            "name": "displayName",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Any"
+              }
+            },
+            "args": []
+          },
+          {
             "name": "id",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Any"
+              }
+            },
+            "args": []
+          },
+          {
+            "name": "nodeType",
             "type": {
               "kind": "NON_NULL",
               "ofType": {
@@ -3124,6 +3414,17 @@ export default {
             "args": []
           },
           {
+            "name": "displayName",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Any"
+              }
+            },
+            "args": []
+          },
+          {
             "name": "heard",
             "type": {
               "kind": "NON_NULL",
@@ -3321,6 +3622,17 @@ export default {
             "args": []
           },
           {
+            "name": "nodeType",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Any"
+              }
+            },
+            "args": []
+          },
+          {
             "name": "parent",
             "type": {
               "kind": "OBJECT",
@@ -3468,6 +3780,10 @@ export default {
           {
             "kind": "INTERFACE",
             "name": "Actor"
+          },
+          {
+            "kind": "INTERFACE",
+            "name": "Mentionable"
           },
           {
             "kind": "INTERFACE",
@@ -4179,6 +4495,17 @@ export default {
             "args": []
           },
           {
+            "name": "displayName",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Any"
+              }
+            },
+            "args": []
+          },
+          {
             "name": "heard",
             "type": {
               "kind": "NON_NULL",
@@ -4365,6 +4692,17 @@ export default {
             "args": []
           },
           {
+            "name": "nodeType",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Any"
+              }
+            },
+            "args": []
+          },
+          {
             "name": "positions",
             "type": {
               "kind": "NON_NULL",
@@ -4492,6 +4830,10 @@ export default {
           {
             "kind": "INTERFACE",
             "name": "Actor"
+          },
+          {
+            "kind": "INTERFACE",
+            "name": "Mentionable"
           },
           {
             "kind": "INTERFACE",
@@ -4659,6 +5001,17 @@ export default {
             ]
           },
           {
+            "name": "displayName",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Any"
+              }
+            },
+            "args": []
+          },
+          {
             "name": "id",
             "type": {
               "kind": "NON_NULL",
@@ -4783,6 +5136,17 @@ export default {
             "args": []
           },
           {
+            "name": "nodeType",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Any"
+              }
+            },
+            "args": []
+          },
+          {
             "name": "sources",
             "type": {
               "kind": "NON_NULL",
@@ -4825,6 +5189,10 @@ export default {
           }
         ],
         "interfaces": [
+          {
+            "kind": "INTERFACE",
+            "name": "Mentionable"
+          },
           {
             "kind": "INTERFACE",
             "name": "Node"
@@ -6055,14 +6423,14 @@ export default {
                 }
               },
               {
-                "name": "first",
+                "name": "date",
                 "type": {
                   "kind": "SCALAR",
                   "name": "Any"
                 }
               },
               {
-                "name": "from",
+                "name": "first",
                 "type": {
                   "kind": "SCALAR",
                   "name": "Any"
@@ -6083,13 +6451,6 @@ export default {
                     "kind": "SCALAR",
                     "name": "Any"
                   }
-                }
-              },
-              {
-                "name": "to",
-                "type": {
-                  "kind": "SCALAR",
-                  "name": "Any"
                 }
               }
             ]
@@ -6465,6 +6826,17 @@ export default {
             "args": []
           },
           {
+            "name": "displayName",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Any"
+              }
+            },
+            "args": []
+          },
+          {
             "name": "id",
             "type": {
               "kind": "NON_NULL",
@@ -6537,6 +6909,17 @@ export default {
                 }
               }
             ]
+          },
+          {
+            "name": "nodeType",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Any"
+              }
+            },
+            "args": []
           },
           {
             "name": "occasion",
@@ -6677,6 +7060,10 @@ export default {
           {
             "kind": "INTERFACE",
             "name": "Node"
+          },
+          {
+            "kind": "INTERFACE",
+            "name": "TimelineItem"
           }
         ]
       },
@@ -6862,7 +7249,7 @@ export default {
                   "kind": "NON_NULL",
                   "ofType": {
                     "name": "TimelineItem",
-                    "kind": "UNION",
+                    "kind": "INTERFACE",
                     "ofType": null
                   }
                 }
@@ -6929,7 +7316,7 @@ export default {
               "kind": "NON_NULL",
               "ofType": {
                 "name": "TimelineItem",
-                "kind": "UNION",
+                "kind": "INTERFACE",
                 "ofType": null
               }
             },
@@ -6939,8 +7326,99 @@ export default {
         "interfaces": []
       },
       {
-        "kind": "UNION",
+        "kind": "INTERFACE",
         "name": "TimelineItem",
+        "fields": [
+          {
+            "name": "date",
+            "type": {
+              "kind": "OBJECT",
+              "name": "PartialDate",
+              "ofType": null
+            },
+            "args": []
+          },
+          {
+            "name": "displayName",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Any"
+              }
+            },
+            "args": []
+          },
+          {
+            "name": "id",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Any"
+              }
+            },
+            "args": []
+          },
+          {
+            "name": "nodeType",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Any"
+              }
+            },
+            "args": []
+          },
+          {
+            "name": "sources",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "name": "ArticleConnection",
+                "kind": "OBJECT",
+                "ofType": null
+              }
+            },
+            "args": [
+              {
+                "name": "after",
+                "type": {
+                  "kind": "SCALAR",
+                  "name": "Any"
+                }
+              },
+              {
+                "name": "before",
+                "type": {
+                  "kind": "SCALAR",
+                  "name": "Any"
+                }
+              },
+              {
+                "name": "first",
+                "type": {
+                  "kind": "SCALAR",
+                  "name": "Any"
+                }
+              },
+              {
+                "name": "last",
+                "type": {
+                  "kind": "SCALAR",
+                  "name": "Any"
+                }
+              }
+            ]
+          }
+        ],
+        "interfaces": [
+          {
+            "kind": "INTERFACE",
+            "name": "Node"
+          }
+        ],
         "possibleTypes": [
           {
             "kind": "OBJECT",
@@ -6961,6 +7439,17 @@ export default {
             "type": {
               "kind": "SCALAR",
               "name": "Any"
+            },
+            "args": []
+          },
+          {
+            "name": "displayName",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Any"
+              }
             },
             "args": []
           },
@@ -7069,6 +7558,17 @@ export default {
             "args": []
           },
           {
+            "name": "nodeType",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Any"
+              }
+            },
+            "args": []
+          },
+          {
             "name": "sources",
             "type": {
               "kind": "NON_NULL",
@@ -7152,6 +7652,10 @@ export default {
           }
         ],
         "interfaces": [
+          {
+            "kind": "INTERFACE",
+            "name": "Mentionable"
+          },
           {
             "kind": "INTERFACE",
             "name": "Node"

@@ -20,7 +20,7 @@ const COLORS: Record<string, string> = {
 };
 
 export function labelOf(node: GraphNode): string {
-  const text = node.name ?? node.headline ?? node.summary ?? node.id;
+  const text = node.displayName;
   return text.length > 48 ? `${text.slice(0, 47)}…` : text;
 }
 
@@ -258,5 +258,5 @@ export class GraphView {
 }
 
 function edgeData(edge: GraphEdge): Record<string, unknown> {
-  return { id: edge.id, source: edge.from.id, target: edge.to.id, type: edge.type, properties: edge.properties };
+  return { id: edge.id, source: edge.from.id, target: edge.to.id, type: edge.type, title: edge.title, role: edge.role };
 }

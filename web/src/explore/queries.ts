@@ -6,10 +6,11 @@ export interface PartialDate {
   latest: string;
 }
 
-/** A node as drawn: its type, id, a label and, for dated kinds, its date. */
+/** A node as drawn: its type, id, display name and, for dated kinds, its date. */
 export interface GraphNode {
   __typename: string;
   id: string;
+  displayName: string;
   name?: string;
   organizationKind?: string;
   placeKind?: string;
@@ -25,7 +26,8 @@ export interface GraphEdge {
   type: string;
   from: { id: string };
   to: { id: string };
-  properties: Record<string, unknown>;
+  title?: string | null;
+  role?: string | null;
 }
 
 export interface Subgraph {
@@ -36,17 +38,22 @@ export interface Subgraph {
 
 const DATE = 'date { iso earliest latest }';
 
-/** What the graph needs of every node, whatever its type (each type's `kind` is an enum of its own, hence the aliases). */
+/**
+ * What the graph needs of every node, whatever its type: its label is `displayName`, a field of `Node`;
+ * the fragments add each type's `kind` (an enum of its own, hence the aliases) and dates, for styling and
+ * the date filter.
+ */
 export const NODE_FIELDS = `
   __typename
   id
+  displayName
   ... on Person { name }
   ... on Organization { name organizationKind: kind }
   ... on Place { name placeKind: kind }
   ... on Topic { name }
   ... on Meeting { name meetingKind: kind ${DATE} }
   ... on Statement { summary statementKind: kind ${DATE} }
-  ... on Article { headline date: publishedOn { iso earliest latest } }
+  ... on Article { headline ${DATE} }
 `;
 
 /** The same, where the field's type is one kind of node (spreading other kinds there would not validate). */
@@ -54,7 +61,7 @@ const ANY_NODE = `... on Node { ${NODE_FIELDS} }`;
 
 const SUBGRAPH_FIELDS = `
   nodes { ${NODE_FIELDS} }
-  relationships { id type from { id } to { id } properties }
+  relationships { id type from { id } to { id } title role }
 `;
 
 export const NEIGHBORHOOD = `

@@ -42,7 +42,7 @@ query MeetingParticipants($id: ID! = "meeting:us-russia-talks-geneva-2022-01-10"
     place { name }
     participants(first: 20) {
       totalCount
-      edges { role node { __typename ... on Person { name } ... on Organization { name } } }
+      edges { role node { id displayName nodeType } }
     }
   }
 }
@@ -55,7 +55,7 @@ query Search($text: String! = "Jenewa") {
     score
     matchedField
     matchedText
-    node { __typename id }
+    node { id displayName nodeType }
   }
 }
 `,
@@ -65,8 +65,8 @@ query Search($text: String! = "Jenewa") {
 query ShortestPath($from: ID! = "person:wendy-sherman", $to: ID! = "organization:nato") {
   shortestPath(from: $from, to: $to, maxHops: 6) {
     length
-    nodes { __typename id }
-    relationships { type from { id } to { id } }
+    nodes { id displayName nodeType }
+    relationships { type from { id } to { id } title role sources { nodes { id } } }
   }
 }
 `,
@@ -76,8 +76,8 @@ query ShortestPath($from: ID! = "person:wendy-sherman", $to: ID! = "organization
 query Neighborhood($of: ID! = "place:geneva") {
   neighborhood(of: $of, depth: 2, limit: 100) {
     truncated
-    nodes { __typename id }
-    relationships { type from { id } to { id } }
+    nodes { id displayName nodeType }
+    relationships { type from { id } to { id } title role sources { nodes { id } } }
   }
 }
 `,
