@@ -140,14 +140,14 @@ describe('the frontend client against the server', () => {
     const { client } = recordingClient();
     const data = ensureData(await client.query(PersonPageQuery, { id: geneva.ryabkov, first: 5 }).toPromise());
     const person = data.person!;
-    expect(person).toMatchObject({ __typename: 'Person', id: geneva.ryabkov, name: 'Sergei Ryabkov' });
+    expect(person).toMatchObject({ __typename: 'Person', id: geneva.ryabkov, nodeType: 'PERSON' });
     expect(label(person)).toBe('Sergei Ryabkov');
     expect(person.aliases.map((alias) => `${alias.name} (${alias.language})`)).toContain('Ryabkov (id)');
     expect(person.statements.edges).toHaveLength(5);
     for (const { node } of person.statements.edges) {
       expect(node.__typename).toBe('Statement');
-      expect(label(node)).toBe(node.summary);
-      expect(node.summary!.length).toBeGreaterThan(0);
+      expect(node.nodeType).toBe('STATEMENT');
+      expect(label(node).length).toBeGreaterThan(0);
     }
   });
 
@@ -174,6 +174,27 @@ describe('the frontend client against the server', () => {
     expect(allPeople.people.totalCount).toBe(everyone.length);
     expect(people.edges.map((edge) => edge.node.id)).toEqual(everyone);
     expect(new Set(people.edges.map((edge) => edge.cursor)).size).toBe(everyone.length);
+  });
+
+  it("pages a person's statements and the list of people backward from the end, in list order", async () => {
+    const { client, exchanges } = recordingClient();
+    const statements = (
+      await loadAll(client, PersonPageQuery, { id: geneva.ryabkov, last: 3 }, (d) => d.person!.statements)
+    ).person!.statements;
+    const allStatements = await api.ask(
+      `query($id: ID!) { person(id: $id) { statements(first: 100) { nodes { id } } } }`,
+      { id: geneva.ryabkov },
+    );
+    const expected: string[] = allStatements.person.statements.nodes.map((node: { id: string }) => node.id);
+    expect(statements.edges.map((edge) => edge.node.id)).toEqual(expected);
+    expect(statements.pageInfo.hasPreviousPage).toBe(false);
+    expect(exchanges.filter((e) => e.operationName === 'PersonPage')).toHaveLength(Math.ceil(expected.length / 3));
+
+    const people = (await loadAll(client, PeopleQuery, { last: 1 }, (d) => d.people)).people;
+    const allPeople = await api.ask(`{ people(first: 100) { nodes { id } } }`);
+    expect(people.edges.map((edge) => edge.node.id)).toEqual(
+      allPeople.people.nodes.map((node: { id: string }) => node.id),
+    );
   });
 
   it('stores a node once: a change seen through one query shows in another without asking again', async () => {

@@ -25,21 +25,18 @@ export const idIsNotIdentity: Readonly<Record<string, string>> = {
     "its id is the underlying node's, but its measures (PageRank, community, …) belong to one network: " +
     'two networks (another window, kind or topic) would overwrite each other',
   NetworkCommunity: 'its id is its rank within one network (0 is the largest): every network has a community 0',
-  // Issue 10 item 1 gives repeatable relationships an identity of their own: once it has landed,
-  // drop this line and GraphRelationship becomes an entity keyed by its id.
-  GraphRelationship:
-    'its id is start id, type and end id, which two relationships of one type between the same two nodes ' +
-    '(two positions in one organization) share',
 };
 
 /**
  * Types outside `Node` whose `id` does identify one thing, kept as entities (keyed by id), with the
- * reason. None today; every non-Node type with an `id` must be here or in idIsNotIdentity (the test
- * checks it). Once issue 10 item 1 has given GraphRelationship a unique id, it moves here.
+ * reason. Every non-Node type with an `id` must be here or in idIsNotIdentity (the test checks it).
  */
 export const identifiedOutsideNode: Readonly<Record<string, string>> = {
   PositionEdge: 'its id is the position itself (person, HOLDS_POSITION, organization, title): unique and stable',
   MemberEdge: 'its id is the position itself (person, HOLDS_POSITION, organization, title): unique and stable',
+  GraphRelationship:
+    'its id is start id, type, end id and, for a type that can repeat between two nodes (a position), ' +
+    'its key (the title): unique and stable',
 };
 
 /**

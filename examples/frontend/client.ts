@@ -45,48 +45,25 @@ export function createNewsgraphClient({ url, headers, fetch }: NewsgraphClientOp
   });
 }
 
-/**
- * What a list or a drawing needs of any node: its type, id and a label. Issue 10 item 2 adds
- * `displayName` to `Node`: then the inline fragments below become that one field.
- */
+/** What a list or a drawing needs of any node, whatever its type: no fragment per type. */
 export const NodeLabel = gql`
   fragment NodeLabel on Node {
     __typename
     id
-    ... on Person {
-      name
-    }
-    ... on Organization {
-      name
-    }
-    ... on Place {
-      name
-    }
-    ... on Meeting {
-      name
-    }
-    ... on Topic {
-      name
-    }
-    ... on Statement {
-      summary
-    }
-    ... on Article {
-      headline
-    }
+    displayName
+    nodeType
   }
 `;
 
 export interface NodeLabelFields {
   __typename: string;
   id: string;
-  name?: string;
-  summary?: string;
-  headline?: string;
+  displayName: string;
+  nodeType: string;
 }
 
-/** A node's label from the NodeLabel fragment (with item 2: `node.displayName`). */
-export const label = (node: NodeLabelFields): string => node.name ?? node.summary ?? node.headline ?? node.id;
+/** A node's label from the NodeLabel fragment. */
+export const label = (node: NodeLabelFields): string => node.displayName;
 
 export const PageFields = gql`
   fragment PageFields on PageInfo {
@@ -113,6 +90,8 @@ export interface Connection<T> {
 export interface PagingVariables {
   first?: number;
   after?: string | null;
+  last?: number;
+  before?: string | null;
 }
 
 export interface PersonPage {
@@ -127,7 +106,7 @@ export interface PersonPage {
 
 /** A person's page: the person, and their statements a page at a time. */
 export const PersonPageQuery: TypedDocumentNode<PersonPage, { id: string } & PagingVariables> = gql`
-  query PersonPage($id: ID!, $first: Int, $after: String) {
+  query PersonPage($id: ID!, $first: Int, $after: String, $last: Int, $before: String) {
     person(id: $id) {
       ...NodeLabel
       description
@@ -135,7 +114,7 @@ export const PersonPageQuery: TypedDocumentNode<PersonPage, { id: string } & Pag
         name
         language
       }
-      statements(first: $first, after: $after) {
+      statements(first: $first, after: $after, last: $last, before: $before) {
         totalCount
         edges {
           cursor
@@ -163,8 +142,8 @@ export interface PeoplePage {
 
 /** Everyone, by name, a page at a time. */
 export const PeopleQuery: TypedDocumentNode<PeoplePage, PagingVariables> = gql`
-  query People($first: Int, $after: String) {
-    people(first: $first, after: $after) {
+  query People($first: Int, $after: String, $last: Int, $before: String) {
+    people(first: $first, after: $after, last: $last, before: $before) {
       totalCount
       edges {
         cursor
@@ -185,16 +164,20 @@ export const PeopleQuery: TypedDocumentNode<PeoplePage, PagingVariables> = gql`
 /**
  * The variables that fetch the page after this one, or null at the end. With relayPagination the
  * answer to them is the whole list so far, this page's edges followed by the next's.
- * Issue 10 item 1 adds `last`/`before`: `previousPage` below is the same with
- * `{ last: size, before: pageInfo.startCursor }` while `pageInfo.hasPreviousPage`.
  */
 export function nextPage(pageInfo: PageInfo, size: number): PagingVariables | null {
   return pageInfo.hasNextPage && pageInfo.endCursor ? { first: size, after: pageInfo.endCursor } : null;
 }
 
+/** The variables that fetch the page before this one, or null at the start (merged in front of it). */
+export function previousPage(pageInfo: PageInfo, size: number): PagingVariables | null {
+  return pageInfo.hasPreviousPage && pageInfo.startCursor ? { last: size, before: pageInfo.startCursor } : null;
+}
+
 /**
- * Pages a connection forward to its end and returns the last answer, which holds the whole list
- * (merged by the cache). `pick` finds the connection in an answer.
+ * Pages a connection to its end (forward: from the start with `first`; backward: from the end with
+ * `last`) and returns the last answer, which holds the whole list, merged by the cache in list order.
+ * `pick` finds the connection in an answer.
  */
 export async function loadAll<Data, Variables extends AnyVariables & PagingVariables>(
   client: Client,
@@ -202,10 +185,12 @@ export async function loadAll<Data, Variables extends AnyVariables & PagingVaria
   variables: Variables,
   pick: (data: Data) => Connection<unknown>,
 ): Promise<Data> {
+  const backward = variables.last !== undefined;
+  const size = (backward ? variables.last : variables.first) ?? 20;
+  const following = (pageInfo: PageInfo) => (backward ? previousPage(pageInfo, size) : nextPage(pageInfo, size));
   let result = ensureData(await client.query(query, variables).toPromise());
-  for (let more = nextPage(pick(result).pageInfo, variables.first ?? 20); more;) {
+  for (let more = following(pick(result).pageInfo); more; more = following(pick(result).pageInfo)) {
     result = ensureData(await client.query(query, { ...variables, ...more }).toPromise());
-    more = nextPage(pick(result).pageInfo, variables.first ?? 20);
   }
   return result;
 }
