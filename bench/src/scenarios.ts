@@ -167,7 +167,7 @@ export const scenarios: Scenario[] = [
             people(where: { id: { eq: $id } }, limit: 1) {
               id
               name
-              meetings(limit: 10, sort: [{ date: ASC }, { id: ASC }]) {
+              meetings(limit: 10, sort: [{ dateOrder: ASC }, { id: ASC }]) {
                 id
                 name
                 participants(limit: 10, sort: [{ name: ASC }, { id: ASC }]) {
@@ -326,11 +326,11 @@ export const scenarios: Scenario[] = [
                   }
                 }
               }
-              statements(limit: 10, sort: [{ date: ASC }, { id: ASC }]) {
+              statements(limit: 10, sort: [{ dateOrder: ASC }, { id: ASC }]) {
                 id
                 summary
                 date
-                occasion(limit: 1, sort: [{ date: ASC }, { id: ASC }]) {
+                occasion(limit: 1, sort: [{ dateOrder: ASC }, { id: ASC }]) {
                   id
                   name
                 }

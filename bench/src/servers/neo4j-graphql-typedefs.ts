@@ -67,6 +67,7 @@ export const typeDefs = /* GraphQL */ `
     kind: String!
     description: String
     date: String
+    dateOrder: String
     endDate: String
     datePrecision: String
     sources: [String!]
@@ -84,6 +85,7 @@ export const typeDefs = /* GraphQL */ `
     language: String
     kind: String
     date: String
+    dateOrder: String
     sources: [String!]
     occasion: [Meeting!]! @relationship(type: "MADE_AT", direction: OUT)
     speaker: [Actor!]! @relationship(type: "STATED", direction: IN)

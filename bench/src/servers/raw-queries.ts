@@ -28,7 +28,7 @@ const nestedCypher = `
 MATCH (p:Node {id: $id}) WHERE p:Person
 CALL (p) {
   MATCH (p)-[:PARTICIPATED_IN]->(m:Meeting)
-  WITH m ORDER BY coalesce(m.date, ''), m.id LIMIT 10
+  WITH m ORDER BY coalesce(m.dateOrder, ''), m.id LIMIT 10
   CALL (m) {
     MATCH (m)<-[:PARTICIPATED_IN]-(a:Node)
     WITH a ORDER BY coalesce(a.name, ''), a.id LIMIT 10
@@ -52,10 +52,10 @@ CALL (p) {
 }
 CALL (p) {
   MATCH (p)-[:STATED]->(s:Statement)
-  WITH s ORDER BY coalesce(s.date, ''), s.id LIMIT 10
+  WITH s ORDER BY coalesce(s.dateOrder, ''), s.id LIMIT 10
   CALL (s) {
     MATCH (s)-[:MADE_AT]->(m:Meeting)
-    WITH m ORDER BY coalesce(m.date, ''), m.id LIMIT 1
+    WITH m ORDER BY coalesce(m.dateOrder, ''), m.id LIMIT 1
     RETURN collect(m {.id, .name}) AS occasion
   }
   CALL (s) {
