@@ -183,18 +183,21 @@ export function traversalColumns(traversal: Traversal, k: string, m: string, r: 
 
 /**
  * Map projection of node `v` with its labels (which `toNodeRecord` turns into a type name): every
- * property (`'all'`), or only the given ones plus `id`, and extra computed entries.
+ * property (`'all'`), or only the given ones plus `id`, and extra computed entries. `labels: false`
+ * leaves the labels out, where the pattern allows one label only and the caller knows it.
  */
 export function nodeProjection(
   v: string,
   properties: 'all' | readonly string[] = 'all',
   extra: readonly (readonly [string, string])[] = [],
+  { labels = true }: { labels?: boolean } = {},
 ): string {
   const entries =
     properties === 'all'
       ? ['.*']
       : ['.id', ...[...new Set(properties)].filter((property) => property !== 'id').map((property) => `.${property}`)];
-  entries.push(`__labels: labels(${v})`, ...extra.map(([key, value]) => `${key}: ${value}`));
+  if (labels) entries.push(`__labels: labels(${v})`);
+  entries.push(...extra.map(([key, value]) => `${key}: ${value}`));
   return `${v} {${entries.join(', ')}}`;
 }
 

@@ -42,7 +42,7 @@ export interface ListQuery<L extends Label = Label> {
 }
 
 interface ListRow {
-  items: { node: Record<string, unknown>; key: CursorKey }[];
+  items: { node: Record<string, unknown>; key?: CursorKey }[];
   total?: number;
   precedes?: boolean;
   follows?: boolean;
@@ -82,7 +82,7 @@ export function sourceConnection<N extends NodeRecord>(
     async () => {
       const { items, precedes, follows } = await run();
       const rows = items.flatMap((item) => {
-        const node = toRecord(item.node, compiled.plan, compiled.compilation);
+        const node = toRecord(item.node, compiled.plan, compiled.compilation, compiled.label);
         return accept(node) ? [{ node, key: item.key }] : [];
       });
       return pageFromRows(rows, window, scope, { precedes, follows });

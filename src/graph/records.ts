@@ -30,8 +30,11 @@ export interface Probes {
 /** A page a query fetched for one relation field, with the window it was fetched for. */
 export interface Prefetched {
   window: PageWindow;
-  /** Up to `size + 1` rows in the window's direction (one more tells that the window holds more). */
-  rows: { node: NodeRecord; rel: EdgeProperties; key: CursorKey }[];
+  /**
+   * Up to `size + 1` rows in the window's direction (one more tells that the window holds more);
+   * keys only when the selection reads a cursor.
+   */
+  rows: { node: NodeRecord; rel: EdgeProperties; key?: CursorKey }[];
   probes: Probes;
   /** The count, when `totalCount` was selected. */
   total?: number;
@@ -83,12 +86,13 @@ export const recordOf = <L extends Label>(label: L, record: NodeRecord | null | 
   isRecordOf(label, record) ? record : null;
 
 /**
- * A node record from a projected node: its properties, and its type name from `__labels`. Keys
- * starting with `skipPrefix` (a compiled query's relation columns) are left out.
+ * A node record from a projected node: its properties, and its type name: `label` when the query
+ * could only bind nodes of that label (its projection then carries no labels), else from `__labels`.
+ * Keys starting with `skipPrefix` (a compiled query's relation columns) are left out.
  */
-export function toNodeRecord(raw: Record<string, unknown>, skipPrefix?: string): NodeRecord {
+export function toNodeRecord(raw: Record<string, unknown>, skipPrefix?: string, label?: Label): NodeRecord {
   const labelsOf = raw.__labels;
-  const typename = Array.isArray(labelsOf) ? typeNames.find((name) => labelsOf.includes(name)) : undefined;
+  const typename = label ?? (Array.isArray(labelsOf) ? typeNames.find((name) => labelsOf.includes(name)) : undefined);
   if (!typename || typeof raw.id !== 'string') throw new Error(`node ${String(raw.id)} has no known label`);
   const record: NodeRecord = { __typename: typename, id: raw.id };
   for (const key in raw) {

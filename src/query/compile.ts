@@ -84,9 +84,9 @@ export function levelCalls(
     body.push(`WITH ${m}, ${r}, ${k} ${order} LIMIT ${limit}`, ...inner.calls);
     // Subqueries keep the order of their input rows; ordering again before collecting makes it explicit.
     if (inner.calls.length > 0) body.push(`WITH ${[m, r, k, ...inner.carried].join(', ')} ${order}`);
-    const item = [`node: ${levelProjection(relation.item, m, inner.entries)}`];
+    const item = [`node: ${levelProjection(relation.item, m, inner.entries, targetLabel(relation))}`];
     if (relation.rel) item.push(`rel: properties(${r})`);
-    item.push(`key: [${columns.map((column) => column.expr).join(', ')}]`);
+    if (relation.cursors) item.push(`key: [${columns.map((column) => column.expr).join(', ')}]`);
     body.push(`RETURN collect({${item.join(', ')}}) AS ${page}`);
     calls.push(`CALL (${v}) {`, ...indent(body), '}');
     carried.push(page);
@@ -112,22 +112,37 @@ export function levelCalls(
 
 const projected = (plan: LevelPlan) => (plan.properties === 'all' ? 'all' : [...plan.properties]);
 
-/** The projection of the nodes bound to `v` at a level: selected properties and relation columns. */
-export const levelProjection = (plan: LevelPlan, v: string, entries: [string, string][]) =>
-  nodeProjection(v, projected(plan), entries);
+/** The one label a relation's pattern binds its neighbours with, or null when they may have several. */
+const targetLabel = (relation: RelationPlan): Label | null => {
+  const { target } = traversals[relation.traversal];
+  return target === 'Node' ? null : target;
+};
+
+/**
+ * The projection of the nodes bound to `v` at a level: selected properties and relation columns,
+ * and the labels unless the pattern binding `v` allows one `label` only.
+ */
+export const levelProjection = (plan: LevelPlan, v: string, entries: [string, string][], label: Label | null = null) =>
+  nodeProjection(v, projected(plan), entries, { labels: label === null });
 
 interface RawRow {
   node: Record<string, unknown>;
   rel?: EdgeProperties;
-  key: CursorKey;
+  key?: CursorKey;
 }
 
 /**
- * A node record from a projected node, with the pages its relations fetched stored under each
- * field's response key, for the field resolvers to find.
+ * A node record from a projected node (of `label`, or of the label its projection names when null),
+ * with the pages its relations fetched stored under each field's response key, for the field
+ * resolvers to find.
  */
-export function toRecord(raw: Record<string, unknown>, plan: LevelPlan, c: Compilation): NodeRecord {
-  const record = toNodeRecord(raw, columnPrefix);
+export function toRecord(
+  raw: Record<string, unknown>,
+  plan: LevelPlan,
+  c: Compilation,
+  label: Label | null = null,
+): NodeRecord {
+  const record = toNodeRecord(raw, columnPrefix, label ?? undefined);
   if (plan.relations.length === 0) return record;
   const pages = new Map<string, Prefetched>();
   for (const relation of plan.relations) {
@@ -140,7 +155,11 @@ export function toRecord(raw: Record<string, unknown>, plan: LevelPlan, c: Compi
         precedes: columns.probes.precedes ? (raw[columns.probes.precedes] as boolean) : undefined,
         follows: columns.probes.follows ? (raw[columns.probes.follows] as boolean) : undefined,
       },
-      rows: rows.map((row) => ({ node: toRecord(row.node, relation.item, c), rel: row.rel ?? {}, key: row.key })),
+      rows: rows.map((row) => ({
+        node: toRecord(row.node, relation.item, c, targetLabel(relation)),
+        rel: row.rel ?? {},
+        key: row.key,
+      })),
       total: columns.total ? (raw[columns.total] as number) : undefined,
     });
   }
