@@ -88,25 +88,38 @@ export type Scope = string | (() => string);
 
 /**
  * An edge whose cursor is encoded, and whose relationship identity (`identify`, for edges that are
- * relationships) is computed, only if a client asks for it (most queries never do).
+ * relationships) is computed, only if a client asks for it (most queries never do). A class, so that
+ * its getters live once on the prototype rather than as two closures on every edge.
  */
-function edge<N extends NodeRecordBase<Label>>(
+class LazyEdge<N extends NodeRecordBase<Label>> implements EdgeRecord<N> {
+  readonly node: N;
+  readonly rel: EdgeProperties;
+
+  constructor(
+    private readonly scope: Scope,
+    private readonly row: PageRow<N>,
+    private readonly identify?: (row: PageRow<N>) => string,
+  ) {
+    this.node = row.node;
+    this.rel = row.rel ?? {};
+  }
+
+  get id(): string | undefined {
+    return this.identify?.(this.row);
+  }
+
+  get cursor(): string {
+    const { key } = this.row;
+    if (!key) throw new Error(`the page holding ${this.node.id} was fetched without cursors`);
+    return encodeCursor(typeof this.scope === 'string' ? this.scope : this.scope(), key);
+  }
+}
+
+const edge = <N extends NodeRecordBase<Label>>(
   scope: Scope,
   row: PageRow<N>,
   identify?: (row: PageRow<N>) => string,
-): EdgeRecord<N> {
-  return {
-    node: row.node,
-    rel: row.rel ?? {},
-    get id() {
-      return identify?.(row);
-    },
-    get cursor() {
-      if (!row.key) throw new Error(`the page holding ${row.node.id} was fetched without cursors`);
-      return encodeCursor(typeof scope === 'string' ? scope : scope(), row.key);
-    },
-  };
-}
+): EdgeRecord<N> => new LazyEdge(scope, row, identify);
 
 /**
  * Turns the `size + 1` rows of a keyset query (in the window's direction: from its end when

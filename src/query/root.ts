@@ -8,7 +8,7 @@ import type { PageWindow } from '../graph/arguments.js';
 import type { GraphContext } from '../graph/context.js';
 import type { NodeRecord } from '../graph/records.js';
 import type { Label } from '../model/graph.js';
-import { Compilation, levelCalls, levelProjection, toRecord } from './compile.js';
+import { Compilation, keyColumn, levelCalls, levelProjection, toRecord } from './compile.js';
 import { connectionItems, labelsOf, planLevel, type LevelPlan, type SelectionContext } from './plan.js';
 import type { SelectionSetNode } from 'graphql';
 
@@ -138,8 +138,9 @@ export interface ListSource {
 
 /**
  * One page of a root list with everything selected on its items, and its count when `totalCount`
- * is selected, in one query that always answers one row: `items` (up to `size + 1`, in the window's
- * direction), `total`, and the probes of pageInfo (`precedes`, `follows`) when the window has cursors.
+ * is selected, in one query that always answers one row: `items` (up to `size + 1` projected nodes,
+ * in the window's direction, with their keys when a cursor is selected: see `rowKey`), `total`, and
+ * the probes of pageInfo (`precedes`, `follows`) when the window has cursors.
  */
 export function listQuery(
   info: GraphQLResolveInfo,
@@ -193,7 +194,7 @@ export function listQuery(
     `LIMIT ${limit}`,
     ...calls,
     ...(calls.length > 0 ? [`WITH ${['n', 'k', ...carried].join(', ')} ${order}`] : []),
-    `WITH collect({node: ${levelProjection(plan, 'n', entries, label)}${cursors ? ', key: [k, n.id]' : ''}}) AS items`,
+    `WITH collect(${levelProjection(plan, 'n', cursors ? [...entries, [keyColumn, '[k, n.id]']] : entries, label)}) AS items`,
     ...(count ? subquery([], 'count(n) AS total') : []),
     ...probeLines,
     `RETURN ${returned.join(', ')}`,
