@@ -201,6 +201,12 @@ export function nodeProjection(
   return `${v} {${entries.join(', ')}}`;
 }
 
-/** Cypher map projection of relationship `r` as traversals return it. */
-export const relationshipProjection = (r: string) =>
-  `{type: type(${r}), from: startNode(${r}).id, to: endNode(${r}).id, properties: properties(${r})}`;
+/**
+ * Cypher map projection of relationship `r` as traversals return it: with all its properties, or
+ * (`keysOnly`) only those that make its identity (the title of a position), when nothing else is read.
+ */
+export function relationshipProjection(r: string, { keysOnly = false }: { keysOnly?: boolean } = {}) {
+  const keys = [...new Set(Object.values(relationshipTypes).filter((key) => key !== null))];
+  const properties = keysOnly ? `${r} {${keys.map((key) => `.${key}`).join(', ')}}` : `properties(${r})`;
+  return `{type: type(${r}), from: startNode(${r}).id, to: endNode(${r}).id, properties: ${properties}}`;
+}

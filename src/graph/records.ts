@@ -117,6 +117,8 @@ export interface RelationshipRecord {
   to: string;
   /** Its properties, with its provenance (`sources`, and `claims`: src/seed/claims.ts). */
   properties: RelationshipProperties & { claims?: string[] };
+  /** Its end nodes, when the query that found it fetched them with what `from` and `to` select. */
+  ends?: { from?: NodeRecord; to?: NodeRecord };
 }
 
 /**

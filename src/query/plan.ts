@@ -219,14 +219,28 @@ function planRelation(
  * The selection sets of field `name` of the objects of `type` that `nodes` select (a search result's
  * `node`, an article position's `article`), and whether anything else but `__typename` is selected.
  */
-export function fieldItems(ctx: SelectionContext, type: GraphQLObjectType, nodes: readonly FieldNode[], name: string) {
+export const fieldItems = (ctx: SelectionContext, type: GraphQLObjectType, nodes: readonly FieldNode[], name: string) =>
+  setItems(ctx, type, subSelections(nodes), name);
+
+/** As fieldItems, from the selection sets on the objects of `type` (`relationships { from { … } }`). */
+export function setItems(
+  ctx: SelectionContext,
+  type: GraphQLObjectType,
+  sets: readonly SelectionSetNode[],
+  name: string,
+) {
   const items: SelectionSetNode[] = [];
   let others = false;
-  for (const [, fields] of collectFields(ctx, type, subSelections(nodes))) {
+  for (const [, fields] of collectFields(ctx, type, sets)) {
     if (fields[0]!.name.value === name) items.push(...subSelections(fields));
     else if (fields[0]!.name.value !== '__typename') others = true;
   }
   return { items, others };
+}
+
+/** The names of the fields selected on the objects of `type` by `sets` (through fragments too). */
+export function selectedFields(ctx: SelectionContext, type: GraphQLObjectType, sets: readonly SelectionSetNode[]) {
+  return new Set([...collectFields(ctx, type, sets).values()].map((fields) => fields[0]!.name.value));
 }
 
 /** The labels of a connection's items (the type of its `nodes`). */
