@@ -10,6 +10,7 @@ import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import {
   ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginInlineTraceDisabled,
   ApolloServerPluginLandingPageDisabled,
 } from '@apollo/server/plugin/disabled';
 import { unwrapResolverError } from '@apollo/server/errors';
@@ -197,6 +198,8 @@ export async function createServer(
       // The schema sets no cache hints; the default cache-control plugin would still wrap every
       // field's resolver to compute them (measured: see README's benchmark notes).
       ApolloServerPluginCacheControlDisabled(),
+      // Inline tracing serves federated subgraphs only; installed implicitly, it still hooks every request.
+      ApolloServerPluginInlineTraceDisabled(),
     ],
   });
   await apollo.start();

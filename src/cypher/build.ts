@@ -183,21 +183,30 @@ export function traversalColumns(traversal: Traversal, k: string, m: string, r: 
 
 /**
  * Map projection of node `v` with its labels (which `toNodeRecord` turns into a type name): every
- * property (`'all'`), or only the given ones plus `id`, and extra computed entries.
+ * property (`'all'`), or only the given ones plus `id`, and extra computed entries. `labels: false`
+ * leaves the labels out, where the pattern allows one label only and the caller knows it.
  */
 export function nodeProjection(
   v: string,
   properties: 'all' | readonly string[] = 'all',
   extra: readonly (readonly [string, string])[] = [],
+  { labels = true }: { labels?: boolean } = {},
 ): string {
   const entries =
     properties === 'all'
       ? ['.*']
       : ['.id', ...[...new Set(properties)].filter((property) => property !== 'id').map((property) => `.${property}`)];
-  entries.push(`__labels: labels(${v})`, ...extra.map(([key, value]) => `${key}: ${value}`));
+  if (labels) entries.push(`__labels: labels(${v})`);
+  entries.push(...extra.map(([key, value]) => `${key}: ${value}`));
   return `${v} {${entries.join(', ')}}`;
 }
 
-/** Cypher map projection of relationship `r` as traversals return it. */
-export const relationshipProjection = (r: string) =>
-  `{type: type(${r}), from: startNode(${r}).id, to: endNode(${r}).id, properties: properties(${r})}`;
+/**
+ * Cypher map projection of relationship `r` as traversals return it: with all its properties, or
+ * (`keysOnly`) only those that make its identity (the title of a position), when nothing else is read.
+ */
+export function relationshipProjection(r: string, { keysOnly = false }: { keysOnly?: boolean } = {}) {
+  const keys = [...new Set(Object.values(relationshipTypes).filter((key) => key !== null))];
+  const properties = keysOnly ? `${r} {${keys.map((key) => `.${key}`).join(', ')}}` : `properties(${r})`;
+  return `{type: type(${r}), from: startNode(${r}).id, to: endNode(${r}).id, properties: ${properties}}`;
+}

@@ -36,15 +36,20 @@ export interface Page<N extends NodeRecordBase<Label> = NodeRecord> {
   hasPreviousPage: boolean;
 }
 
-/** A connection whose nodes are records of type N. */
+/**
+ * A connection whose nodes are records of type N. A page (or count) a compiled query already
+ * fetched is also there as a plain value, so that its fields resolve without a promise each.
+ */
 export interface ConnectionRecord<N extends NodeRecordBase<Label> = NodeRecord> {
   page(): Promise<Page<N>>;
   count(): Promise<number>;
+  known?: Page<N>;
+  knownCount?: number;
 }
 
-function once<T>(fetch: () => Promise<T>): () => Promise<T> {
-  let promise: Promise<T> | undefined;
-  return () => (promise ??= fetch());
+function once<T>(fetch: () => T): () => T {
+  let value: { of: T } | undefined;
+  return () => (value ??= { of: fetch() }).of;
 }
 
 export function connection<N extends NodeRecordBase<Label>>(
@@ -54,26 +59,67 @@ export function connection<N extends NodeRecordBase<Label>>(
   return { page: once(page), count: once(count) };
 }
 
-/** A row of a page as a query returns it: the item, the relationship's properties, its key tuple. */
+/** A connection whose page (and count, when given) are known already. */
+function knownConnection<N extends NodeRecordBase<Label>>(
+  page: Page<N>,
+  count: number | (() => Promise<number>),
+): ConnectionRecord<N> {
+  const known: ConnectionRecord<N> = {
+    page: () => Promise.resolve(page),
+    count: typeof count === 'number' ? () => Promise.resolve(count) : once(count),
+    known: page,
+  };
+  if (typeof count === 'number') known.knownCount = count;
+  return known;
+}
+
+/**
+ * A row of a page as a query returns it: the item, the relationship's properties, its key tuple
+ * (absent when the query was compiled for a selection that reads no cursor).
+ */
 export interface PageRow<N extends NodeRecordBase<Label> = NodeRecord> {
   node: N;
   rel?: EdgeProperties;
-  key: CursorKey;
-  /** The relationship's identity, for edges that are relationships. */
-  id?: string;
+  key?: CursorKey;
 }
 
-/** An edge whose cursor is encoded only if a client asks for it (most queries never do). */
-function edge<N extends NodeRecordBase<Label>>(scope: string, row: PageRow<N>): EdgeRecord<N> {
-  return {
-    node: row.node,
-    rel: row.rel ?? {},
-    id: row.id,
-    get cursor() {
-      return encodeCursor(scope, row.key);
-    },
-  };
+/** A list's scope, or how to compute it when first needed (a digest: most pages never need it). */
+export type Scope = string | (() => string);
+
+/**
+ * An edge whose cursor is encoded, and whose relationship identity (`identify`, for edges that are
+ * relationships) is computed, only if a client asks for it (most queries never do). A class, so that
+ * its getters live once on the prototype rather than as two closures on every edge.
+ */
+class LazyEdge<N extends NodeRecordBase<Label>> implements EdgeRecord<N> {
+  readonly node: N;
+  readonly rel: EdgeProperties;
+
+  constructor(
+    private readonly scope: Scope,
+    private readonly row: PageRow<N>,
+    private readonly identify?: (row: PageRow<N>) => string,
+  ) {
+    this.node = row.node;
+    this.rel = row.rel ?? {};
+  }
+
+  get id(): string | undefined {
+    return this.identify?.(this.row);
+  }
+
+  get cursor(): string {
+    const { key } = this.row;
+    if (!key) throw new Error(`the page holding ${this.node.id} was fetched without cursors`);
+    return encodeCursor(typeof this.scope === 'string' ? this.scope : this.scope(), key);
+  }
 }
+
+const edge = <N extends NodeRecordBase<Label>>(
+  scope: Scope,
+  row: PageRow<N>,
+  identify?: (row: PageRow<N>) => string,
+): EdgeRecord<N> => new LazyEdge(scope, row, identify);
 
 /**
  * Turns the `size + 1` rows of a keyset query (in the window's direction: from its end when
@@ -82,11 +128,12 @@ function edge<N extends NodeRecordBase<Label>>(scope: string, row: PageRow<N>): 
 export function pageFromRows<N extends NodeRecordBase<Label>>(
   rows: PageRow<N>[],
   window: PageWindow,
-  scope: string,
+  scope: Scope,
   probes: Probes = {},
+  identify?: (row: PageRow<N>) => string,
 ): Page<N> {
   const { kept, hasNextPage, hasPreviousPage } = windowRows(rows, window, probes);
-  return { edges: kept.map((row) => edge(scope, row)), hasNextPage, hasPreviousPage };
+  return { edges: kept.map((row) => edge(scope, row, identify)), hasNextPage, hasPreviousPage };
 }
 
 /** The rows of a page in list order, and whether items precede and follow it (see pageFromRows). */
@@ -130,10 +177,11 @@ export function answeredConnection<T extends { key: CursorKey }, E extends { nod
   };
 }
 
+const sameKey = (a: CursorKey | null, b: CursorKey | null) =>
+  a === b || (a !== null && b !== null && a.length === b.length && a.every((value, i) => value === b[i]));
+
 const sameWindow = (a: PageWindow, b: PageWindow) =>
-  a.size === b.size &&
-  a.backward === b.backward &&
-  JSON.stringify([a.after, a.before]) === JSON.stringify([b.after, b.before]);
+  a.size === b.size && a.backward === b.backward && sameKey(a.after, b.after) && sameKey(a.before, b.before);
 
 /**
  * The page a compiled query fetched for this field of `parent` (under the field's response key),
@@ -151,14 +199,17 @@ export const expansionScope = (expansion: TraversalName, parentId: string) =>
 /** How many values a cursor of a traversal's list holds: key, id, and the relationship's key if it has one. */
 export const expansionArity = (expansion: TraversalName) => (relationshipTypes[traversals[expansion].type] ? 3 : 2);
 
-/** The rows of a traversal from `parentId`, each edge given the identity of its relationship. */
-function withRelationshipIds(expansion: TraversalName, parentId: string, rows: Prefetched['rows']): PageRow[] {
-  const { type, direction } = traversals[expansion];
-  return rows.map((row) => {
+/** The identity of the relationship of an edge of a traversal from `parentId`. */
+const relationshipOf =
+  (expansion: TraversalName, parentId: string) =>
+  (row: PageRow): string => {
+    const { type, direction } = traversals[expansion];
     const [from, to] = direction === 'out' ? [parentId, row.node.id] : [row.node.id, parentId];
-    return { ...row, id: relationshipId({ from, type, to, properties: row.rel }) };
-  });
-}
+    return relationshipId({ from, type, to, properties: row.rel ?? {} });
+  };
+
+const hasCursor = (args: PageArgs) =>
+  (args.after !== null && args.after !== undefined) || (args.before !== null && args.before !== undefined);
 
 /** A connection over the neighbours of one node: prefetched by the compiled query, else batched by the loaders. */
 export function expansionConnection(
@@ -168,37 +219,42 @@ export function expansionConnection(
   args: PageArgs,
   info: GraphQLResolveInfo,
 ): ConnectionRecord {
-  const scope = expansionScope(expansion, parent.id);
-  const window = pageWindow(args, scope, 20, expansionArity(expansion));
+  // The scope is a digest: computed when a cursor is given or asked for, not for every page.
+  const scope = once(() => expansionScope(expansion, parent.id));
+  const window = pageWindow(args, hasCursor(args) ? scope() : null, 20, expansionArity(expansion));
   const found = prefetched(parent, info, window);
   const count = () => ctx.loaders.expansionCount.load({ expansion, parentId: parent.id });
   const page = (rows: Prefetched['rows'], probes: Probes) =>
-    pageFromRows(withRelationshipIds(expansion, parent.id, rows), window, scope, probes);
-  if (found) {
-    return connection(
-      () => Promise.resolve(page(found.rows, found.probes)),
-      found.total === undefined ? count : () => Promise.resolve(found.total!),
-    );
-  }
+    pageFromRows(rows, window, scope, probes, relationshipOf(expansion, parent.id));
+  if (found) return knownConnection(page(found.rows, found.probes), found.total ?? count);
   return connection(async () => {
     const answer = await ctx.loaders.expansionPage.load({ expansion, parentId: parent.id, window });
     return page(answer.rows, answer.probes);
   }, count);
 }
 
-/** The single neighbour over a to-one traversal (a meeting's place, a statement's speaker), or null. */
-export async function expansionSingle(
+/** `then` for a value that may be known already: applied at once to a plain value, no promise made. */
+export function thenMaybe<T, U>(value: T | Promise<T>, next: (value: T) => U): U | Promise<U> {
+  return value instanceof Promise ? value.then(next) : next(value);
+}
+
+const singleWindow: PageWindow = { size: 1, backward: false, after: null, before: null };
+
+/**
+ * The single neighbour over a to-one traversal (a meeting's place, a statement's speaker), or null:
+ * at once when the compiled query fetched it, else a promise of the batched loaders' answer.
+ */
+export function expansionSingle(
   ctx: Context,
   expansion: TraversalName,
   parent: NodeRecord,
   info: GraphQLResolveInfo,
-) {
-  const window: PageWindow = { size: 1, backward: false, after: null, before: null };
-  const found = prefetched(parent, info, window);
-  const rows = found
-    ? found.rows
-    : (await ctx.loaders.expansionPage.load({ expansion, parentId: parent.id, window })).rows;
-  return rows[0] ?? null;
+): Prefetched['rows'][number] | null | Promise<Prefetched['rows'][number] | null> {
+  const found = prefetched(parent, info, singleWindow);
+  if (found) return found.rows[0] ?? null;
+  return ctx.loaders.expansionPage
+    .load({ expansion, parentId: parent.id, window: singleWindow })
+    .then((answer) => answer.rows[0] ?? null);
 }
 
 /**
@@ -253,19 +309,26 @@ export function idListConnection(
   );
 }
 
+/** A value of a connection's page: at once when the page is known, else when it arrives. */
+const fromPage = <N extends NodeRecordBase<Label>, T>(c: ConnectionRecord<N>, of: (page: Page<N>) => T) =>
+  c.known ? of(c.known) : c.page().then(of);
+
+const pageInfoOf = <N extends NodeRecordBase<Label>>(page: Page<N>) => ({
+  hasNextPage: page.hasNextPage,
+  hasPreviousPage: page.hasPreviousPage,
+  get startCursor() {
+    return page.edges[0]?.cursor ?? null;
+  },
+  get endCursor() {
+    return page.edges.at(-1)?.cursor ?? null;
+  },
+});
+
 /** Resolvers shared by every connection type. */
 export const connectionResolvers = {
-  edges: async <N extends NodeRecordBase<Label>>(c: ConnectionRecord<N>) => (await c.page()).edges,
-  nodes: async <N extends NodeRecordBase<Label>>(c: ConnectionRecord<N>) =>
-    (await c.page()).edges.map((edge) => edge.node),
-  pageInfo: async <N extends NodeRecordBase<Label>>(c: ConnectionRecord<N>) => {
-    const page = await c.page();
-    return {
-      hasNextPage: page.hasNextPage,
-      hasPreviousPage: page.hasPreviousPage,
-      startCursor: page.edges[0]?.cursor ?? null,
-      endCursor: page.edges.at(-1)?.cursor ?? null,
-    };
-  },
-  totalCount: <N extends NodeRecordBase<Label>>(c: ConnectionRecord<N>) => c.count(),
+  edges: <N extends NodeRecordBase<Label>>(c: ConnectionRecord<N>) => fromPage(c, (page) => page.edges),
+  nodes: <N extends NodeRecordBase<Label>>(c: ConnectionRecord<N>) =>
+    fromPage(c, (page) => page.edges.map((edge) => edge.node)),
+  pageInfo: <N extends NodeRecordBase<Label>>(c: ConnectionRecord<N>) => fromPage(c, pageInfoOf),
+  totalCount: <N extends NodeRecordBase<Label>>(c: ConnectionRecord<N>) => c.knownCount ?? c.count(),
 };

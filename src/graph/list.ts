@@ -15,8 +15,8 @@ import {
   type TraversalName,
 } from '../model/graph.js';
 import { listQuery, type ListSource } from '../query/root.js';
-import { toRecord } from '../query/compile.js';
-import { listScope, pageWindow, type CursorKey, type PageArgs } from './arguments.js';
+import { rowKey, toRecord } from '../query/compile.js';
+import { listScope, pageWindow, type PageArgs } from './arguments.js';
 import { dateMatchCypher, windowParams, type DateWindow } from './date-window.js';
 import { connection, pageFromRows, type ConnectionRecord } from './connection.js';
 import type { GraphContext as Context } from './context.js';
@@ -42,7 +42,7 @@ export interface ListQuery<L extends Label = Label> {
 }
 
 interface ListRow {
-  items: { node: Record<string, unknown>; key: CursorKey }[];
+  items: Record<string, unknown>[];
   total?: number;
   precedes?: boolean;
   follows?: boolean;
@@ -82,8 +82,8 @@ export function sourceConnection<N extends NodeRecord>(
     async () => {
       const { items, precedes, follows } = await run();
       const rows = items.flatMap((item) => {
-        const node = toRecord(item.node, compiled.plan, compiled.compilation);
-        return accept(node) ? [{ node, key: item.key }] : [];
+        const node = toRecord(item, compiled.plan, compiled.compilation, compiled.label);
+        return accept(node) ? [{ node, key: rowKey(item) }] : [];
       });
       return pageFromRows(rows, window, scope, { precedes, follows });
     },

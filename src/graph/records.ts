@@ -30,8 +30,11 @@ export interface Probes {
 /** A page a query fetched for one relation field, with the window it was fetched for. */
 export interface Prefetched {
   window: PageWindow;
-  /** Up to `size + 1` rows in the window's direction (one more tells that the window holds more). */
-  rows: { node: NodeRecord; rel: EdgeProperties; key: CursorKey }[];
+  /**
+   * Up to `size + 1` rows in the window's direction (one more tells that the window holds more);
+   * keys only when the selection reads a cursor.
+   */
+  rows: { node: NodeRecord; rel: EdgeProperties; key?: CursorKey }[];
   probes: Probes;
   /** The count, when `totalCount` was selected. */
   total?: number;
@@ -82,20 +85,29 @@ export const isActor = (record: NodeRecord | null | undefined): record is ActorR
 export const recordOf = <L extends Label>(label: L, record: NodeRecord | null | undefined): RecordOf<L> | null =>
   isRecordOf(label, record) ? record : null;
 
-/**
- * A node record from a projected node: its properties, and its type name from `__labels`. Keys
- * starting with `skipPrefix` (a compiled query's relation columns) are left out.
- */
-export function toNodeRecord(raw: Record<string, unknown>, skipPrefix?: string): NodeRecord {
+/** The type name of a projected node: `label` when the query knows it, else the one its `__labels` name. */
+function typenameOf(raw: Record<string, unknown>, label?: Label): Label {
   const labelsOf = raw.__labels;
-  const typename = Array.isArray(labelsOf) ? typeNames.find((name) => labelsOf.includes(name)) : undefined;
+  const typename = label ?? (Array.isArray(labelsOf) ? typeNames.find((name) => labelsOf.includes(name)) : undefined);
   if (!typename || typeof raw.id !== 'string') throw new Error(`node ${String(raw.id)} has no known label`);
-  const record: NodeRecord = { __typename: typename, id: raw.id };
-  for (const key in raw) {
-    if (key === '__labels' || (skipPrefix !== undefined && key.startsWith(skipPrefix))) continue;
-    record[key] = raw[key];
-  }
+  return typename;
+}
+
+/** A node record from a projected node (../cypher/build.ts `nodeProjection`): its properties and its type name. */
+export function toNodeRecord(raw: Record<string, unknown>): NodeRecord {
+  const record: NodeRecord = { __typename: typenameOf(raw), id: raw.id as string };
+  for (const key in raw) if (key !== '__labels') record[key] = raw[key];
   return record;
+}
+
+/**
+ * The record of a node a compiled query projected, made from the projection itself without a copy:
+ * its type name added (`label` when the query's pattern allows that label only and so fetched no
+ * labels); the projection's own columns (`__…`, never a property name) stay, unread.
+ */
+export function adoptNodeRecord(raw: Record<string, unknown>, label?: Label): NodeRecord {
+  raw.__typename = typenameOf(raw, label);
+  return raw as NodeRecord;
 }
 
 /** A relationship as traversals return it. */
@@ -105,6 +117,8 @@ export interface RelationshipRecord {
   to: string;
   /** Its properties, with its provenance (`sources`, and `claims`: src/seed/claims.ts). */
   properties: RelationshipProperties & { claims?: string[] };
+  /** Its end nodes, when the query that found it fetched them with what `from` and `to` select. */
+  ends?: { from?: NodeRecord; to?: NodeRecord };
 }
 
 /**

@@ -7,7 +7,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { relationFields, type RelationField } from '../model/api.js';
 import { traversals, type Label } from '../model/graph.js';
 import type { PageArgs } from './arguments.js';
-import { expansionConnection, expansionSingle } from './connection.js';
+import { expansionConnection, expansionSingle, thenMaybe } from './connection.js';
 import type { GraphContext } from './context.js';
 import type { NodeRecord } from './records.js';
 
@@ -25,8 +25,9 @@ export function relationResolvers<L extends Label>(
       traversals[traversal].cardinality === 'many'
         ? (parent: NodeRecord, args: PageArgs, ctx: GraphContext, info: GraphQLResolveInfo) =>
             expansionConnection(ctx, traversal, parent, args, info)
-        : async (parent: NodeRecord, _args: unknown, ctx: GraphContext, info: GraphQLResolveInfo) =>
-            (await expansionSingle(ctx, traversal, parent, info))?.node ?? null;
+        : (parent: NodeRecord, _args: unknown, ctx: GraphContext, info: GraphQLResolveInfo) =>
+            // Synchronous when the compiled query fetched it: no promise per parent.
+            thenMaybe(expansionSingle(ctx, traversal, parent, info), (row) => row?.node ?? null);
   }
   return resolvers as Record<keyof (typeof relationFields)[L], RelationResolver>;
 }

@@ -60,13 +60,16 @@ function queryText(method: string, url: URL, body: unknown): string | undefined 
 }
 
 async function writeResponse(res: http.ServerResponse, response: HTTPGraphQLResponse): Promise<void> {
-  const headers: Record<string, string> = {};
+  const headers: Record<string, string | number> = {};
   for (const [name, value] of response.headers) headers[name] = value;
-  res.writeHead(response.status ?? 200, headers);
   if (response.body.kind === 'complete') {
+    // A known length spares the answer chunked framing (writeHead fixes the headers before the body).
+    headers['content-length'] = Buffer.byteLength(response.body.string);
+    res.writeHead(response.status ?? 200, headers);
     res.end(response.body.string);
     return;
   }
+  res.writeHead(response.status ?? 200, headers);
   for await (const chunk of response.body.asyncIterator) res.write(chunk);
   res.end();
 }

@@ -18,8 +18,8 @@ import {
 } from '../cypher/build.js';
 import { traversals, type Label } from '../model/graph.js';
 import {
+  adoptNodeRecord,
   prefetchedPages,
-  toNodeRecord,
   type EdgeProperties,
   type NodeRecord,
   type Prefetched,
@@ -27,6 +27,9 @@ import {
 
 /** Relation columns in a node's projection start with this; node properties never do. */
 const columnPrefix = '__';
+/** The columns of a page's row (a projected node) holding the relationship's properties and the cursor key. */
+const relColumn = `${columnPrefix}rel`;
+export const keyColumn = `${columnPrefix}key`;
 import type { LevelPlan, RelationPlan } from './plan.js';
 import type { CursorKey } from '../graph/arguments.js';
 
@@ -84,10 +87,11 @@ export function levelCalls(
     body.push(`WITH ${m}, ${r}, ${k} ${order} LIMIT ${limit}`, ...inner.calls);
     // Subqueries keep the order of their input rows; ordering again before collecting makes it explicit.
     if (inner.calls.length > 0) body.push(`WITH ${[m, r, k, ...inner.carried].join(', ')} ${order}`);
-    const item = [`node: ${levelProjection(relation.item, m, inner.entries)}`];
-    if (relation.rel) item.push(`rel: properties(${r})`);
-    item.push(`key: [${columns.map((column) => column.expr).join(', ')}]`);
-    body.push(`RETURN collect({${item.join(', ')}}) AS ${page}`);
+    // The row is the node's own projection, carrying the relationship's properties and the key.
+    const rowEntries = [...inner.entries];
+    if (relation.rel) rowEntries.push([relColumn, `properties(${r})`]);
+    if (relation.cursors) rowEntries.push([keyColumn, `[${columns.map((column) => column.expr).join(', ')}]`]);
+    body.push(`RETURN collect(${levelProjection(relation.item, m, rowEntries, targetLabel(relation))}) AS ${page}`);
     calls.push(`CALL (${v}) {`, ...indent(body), '}');
     carried.push(page);
     entries.push([page, page]);
@@ -112,35 +116,51 @@ export function levelCalls(
 
 const projected = (plan: LevelPlan) => (plan.properties === 'all' ? 'all' : [...plan.properties]);
 
-/** The projection of the nodes bound to `v` at a level: selected properties and relation columns. */
-export const levelProjection = (plan: LevelPlan, v: string, entries: [string, string][]) =>
-  nodeProjection(v, projected(plan), entries);
-
-interface RawRow {
-  node: Record<string, unknown>;
-  rel?: EdgeProperties;
-  key: CursorKey;
-}
+/** The one label a relation's pattern binds its neighbours with, or null when they may have several. */
+const targetLabel = (relation: RelationPlan): Label | null => {
+  const { target } = traversals[relation.traversal];
+  return target === 'Node' ? null : target;
+};
 
 /**
- * A node record from a projected node, with the pages its relations fetched stored under each
- * field's response key, for the field resolvers to find.
+ * The projection of the nodes bound to `v` at a level: selected properties and relation columns,
+ * and the labels unless the pattern binding `v` allows one `label` only.
  */
-export function toRecord(raw: Record<string, unknown>, plan: LevelPlan, c: Compilation): NodeRecord {
-  const record = toNodeRecord(raw, columnPrefix);
+export const levelProjection = (plan: LevelPlan, v: string, entries: [string, string][], label: Label | null = null) =>
+  nodeProjection(v, projected(plan), entries, { labels: label === null });
+
+/** The key of a row of a page, when the query fetched it (see `keyColumn`). */
+export const rowKey = (row: Record<string, unknown>) => row[keyColumn] as CursorKey | undefined;
+
+/**
+ * A node record from a projected node (of `label`, or of the label its projection names when null),
+ * with the pages its relations fetched stored under each field's response key, for the field
+ * resolvers to find. The projected map itself becomes the record (no copy); its columns stay unread.
+ */
+export function toRecord(
+  raw: Record<string, unknown>,
+  plan: LevelPlan,
+  c: Compilation,
+  label: Label | null = null,
+): NodeRecord {
+  const record = adoptNodeRecord(raw, label ?? undefined);
   if (plan.relations.length === 0) return record;
   const pages = new Map<string, Prefetched>();
   for (const relation of plan.relations) {
     if (relation.label !== record.__typename && plan.types.length > 1) continue;
     const columns = c.columns.get(relation)!;
-    const rows = (raw[columns.page] as RawRow[] | undefined) ?? [];
+    const rows = (raw[columns.page] as Record<string, unknown>[] | undefined) ?? [];
     pages.set(relation.key, {
       window: relation.window,
       probes: {
         precedes: columns.probes.precedes ? (raw[columns.probes.precedes] as boolean) : undefined,
         follows: columns.probes.follows ? (raw[columns.probes.follows] as boolean) : undefined,
       },
-      rows: rows.map((row) => ({ node: toRecord(row.node, relation.item, c), rel: row.rel ?? {}, key: row.key })),
+      rows: rows.map((row) => ({
+        node: toRecord(row, relation.item, c, targetLabel(relation)),
+        rel: (row[relColumn] as EdgeProperties | undefined) ?? {},
+        key: rowKey(row),
+      })),
       total: columns.total ? (raw[columns.total] as number) : undefined,
     });
   }

@@ -55,6 +55,8 @@ export interface RelationPlan {
   count: boolean;
   /** Fields of the edge (or of the `via` object) read the relationship's properties. */
   rel: boolean;
+  /** A cursor is selected (an edge's, or pageInfo's start or end): the rows carry their keys. */
+  cursors: boolean;
   item: LevelPlan;
 }
 
@@ -108,25 +110,37 @@ export function labelsOf(ctx: SelectionContext, type: GraphQLNamedType): Label[]
 const subSelections = (nodes: readonly FieldNode[]) =>
   nodes.flatMap((node) => (node.selectionSet ? [node.selectionSet] : []));
 
-/** The selection sets of the items of a connection (`nodes`, `edges.node`), and what else it selects. */
+/** Fields of `PageInfo` that need no cursor. */
+const cursorlessPageInfo = new Set(['hasNextPage', 'hasPreviousPage', '__typename']);
+
+/**
+ * The selection sets of the items of a connection (`nodes`, `edges.node`), and what else it selects:
+ * `totalCount`, the relationship's properties (`rel`), a cursor (`cursors`).
+ */
 export function connectionItems(ctx: SelectionContext, connectionType: GraphQLObjectType, nodes: readonly FieldNode[]) {
   const items: SelectionSetNode[] = [];
   let count = false;
   let rel = false;
+  let cursors = false;
   for (const [, fieldNodes] of collectFields(ctx, connectionType, subSelections(nodes))) {
     const name = fieldNodes[0]!.name.value;
     if (name === 'nodes') items.push(...subSelections(fieldNodes));
     else if (name === 'totalCount') count = true;
-    else if (name === 'edges') {
+    else if (name === 'pageInfo') {
+      const pageInfoType = getNamedType(connectionType.getFields().pageInfo!.type) as GraphQLObjectType;
+      for (const [, infoFields] of collectFields(ctx, pageInfoType, subSelections(fieldNodes)))
+        if (!cursorlessPageInfo.has(infoFields[0]!.name.value)) cursors = true;
+    } else if (name === 'edges') {
       const edgeType = getNamedType(connectionType.getFields().edges!.type) as GraphQLObjectType;
       for (const [, edgeFields] of collectFields(ctx, edgeType, subSelections(fieldNodes))) {
         const edgeField = edgeFields[0]!.name.value;
         if (edgeField === 'node') items.push(...subSelections(edgeFields));
-        else if (edgeField !== 'cursor' && edgeField !== '__typename') rel = true;
+        else if (edgeField === 'cursor') cursors = true;
+        else if (edgeField !== '__typename') rel = true;
       }
     }
   }
-  return { items, count, rel };
+  return { items, count, rel, cursors };
 }
 
 /** Plans one level: the nodes of `types`, with the selection sets that apply to them. */
@@ -178,19 +192,20 @@ function planRelation(
   } catch {
     return null;
   }
-  const planned = (item: LevelPlan, count = false, rel = false): RelationPlan => ({
+  const planned = (item: LevelPlan, count = false, rel = false, cursors = false): RelationPlan => ({
     label,
     key,
     traversal,
     window,
     count,
     rel,
+    cursors,
     item,
   });
   if (traversals[traversal].cardinality === 'many') {
     if (!isObjectType(target)) return null;
-    const { items, count, rel } = connectionItems(ctx, target, nodes);
-    return planned(planLevel(ctx, itemLabels(ctx, target), items), count, rel);
+    const { items, count, rel, cursors } = connectionItems(ctx, target, nodes);
+    return planned(planLevel(ctx, itemLabels(ctx, target), items), count, rel, cursors);
   }
   if (!via) return planned(planLevel(ctx, labelsOf(ctx, target), subSelections(nodes)));
   // A `via` object: its `via` field is the neighbour, its other fields read the relationship.
@@ -204,14 +219,28 @@ function planRelation(
  * The selection sets of field `name` of the objects of `type` that `nodes` select (a search result's
  * `node`, an article position's `article`), and whether anything else but `__typename` is selected.
  */
-export function fieldItems(ctx: SelectionContext, type: GraphQLObjectType, nodes: readonly FieldNode[], name: string) {
+export const fieldItems = (ctx: SelectionContext, type: GraphQLObjectType, nodes: readonly FieldNode[], name: string) =>
+  setItems(ctx, type, subSelections(nodes), name);
+
+/** As fieldItems, from the selection sets on the objects of `type` (`relationships { from { … } }`). */
+export function setItems(
+  ctx: SelectionContext,
+  type: GraphQLObjectType,
+  sets: readonly SelectionSetNode[],
+  name: string,
+) {
   const items: SelectionSetNode[] = [];
   let others = false;
-  for (const [, fields] of collectFields(ctx, type, subSelections(nodes))) {
+  for (const [, fields] of collectFields(ctx, type, sets)) {
     if (fields[0]!.name.value === name) items.push(...subSelections(fields));
     else if (fields[0]!.name.value !== '__typename') others = true;
   }
   return { items, others };
+}
+
+/** The names of the fields selected on the objects of `type` by `sets` (through fragments too). */
+export function selectedFields(ctx: SelectionContext, type: GraphQLObjectType, sets: readonly SelectionSetNode[]) {
+  return new Set([...collectFields(ctx, type, sets).values()].map((fields) => fields[0]!.name.value));
 }
 
 /** The labels of a connection's items (the type of its `nodes`). */

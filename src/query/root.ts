@@ -8,7 +8,7 @@ import type { PageWindow } from '../graph/arguments.js';
 import type { GraphContext } from '../graph/context.js';
 import type { NodeRecord } from '../graph/records.js';
 import type { Label } from '../model/graph.js';
-import { Compilation, levelCalls, levelProjection, toRecord } from './compile.js';
+import { Compilation, keyColumn, levelCalls, levelProjection, toRecord } from './compile.js';
 import { connectionItems, labelsOf, planLevel, type LevelPlan, type SelectionContext } from './plan.js';
 import type { SelectionSetNode } from 'graphql';
 
@@ -26,6 +26,8 @@ export interface CompiledQuery {
   params: Record<string, unknown>;
   plan: LevelPlan;
   compilation: Compilation;
+  /** The one label the query binds its nodes with (they come without their labels), or null. */
+  label: Label | null;
 }
 
 /** What a query of nodes returns besides each node, and how its rows are ordered. */
@@ -36,6 +38,8 @@ export interface ItemsOptions {
   columns?: readonly string[];
   /** The rows' order, on the returned columns (`node` is the projected node). */
   order?: string;
+  /** The one label `head` binds its nodes with, if it allows one only. */
+  label?: Label;
 }
 
 /**
@@ -53,14 +57,15 @@ export function itemsQuery(
   const compilation = new Compilation();
   const match = head(compilation);
   const { calls, entries } = levelCalls(plan, 'n', compilation);
-  const columns = [`${levelProjection(plan, 'n', entries)} AS node`, ...(options.columns ?? [])];
+  const label = options.label ?? null;
+  const columns = [`${levelProjection(plan, 'n', entries, label)} AS node`, ...(options.columns ?? [])];
   const cypher = [
     ...match,
     ...calls,
     `RETURN ${columns.join(', ')}`,
     ...(options.order ? [`ORDER BY ${options.order}`] : []),
   ].join('\n');
-  return { cypher, params: compilation.params.values, plan, compilation };
+  return { cypher, params: compilation.params.values, plan, compilation, label };
 }
 
 /** A plan that also fetches `reads` (unless it fetches whole nodes anyway). */
@@ -69,16 +74,22 @@ function withReads(plan: LevelPlan, reads: readonly string[] = []): LevelPlan {
   return plan;
 }
 
-const nodesQuery = (info: GraphQLResolveInfo, types: Label[], head: (c: Compilation) => string[]) =>
-  itemsQuery(selectionOf(info), types, selectionSets(info), head);
+const nodesQuery = (
+  info: GraphQLResolveInfo,
+  types: Label[],
+  head: (c: Compilation) => string[],
+  label: Label | null = null,
+) => itemsQuery(selectionOf(info), types, selectionSets(info), head, label ? { label } : {});
 
 /** The query of a lookup by id: of one label, or of any (`node`) when `label` is null. */
 export function lookupQuery(info: GraphQLResolveInfo, id: string, label: Label | null): CompiledQuery {
   const types = label ? [label] : labelsOf(selectionOf(info), getNamedType(info.returnType));
-  return nodesQuery(info, types, (c) => [
-    `MATCH (n:Node {id: ${c.params.add(id)}})`,
-    ...(label ? [`WHERE n:${label}`] : []),
-  ]);
+  return nodesQuery(
+    info,
+    types,
+    (c) => [`MATCH (n:Node {id: ${c.params.add(id)}})`, ...(label ? [`WHERE n:${label}`] : [])],
+    label,
+  );
 }
 
 /** The query of `nodes(ids)`: each node found, of any label, with the id it was asked by. */
@@ -89,7 +100,7 @@ export function idsQuery(info: GraphQLResolveInfo, ids: readonly string[]): Comp
 
 async function readNodes(ctx: GraphContext, query: CompiledQuery): Promise<NodeRecord[]> {
   const rows = await ctx.db.read<{ node: Record<string, unknown> }>(query.cypher, query.params);
-  return rows.map((row) => toRecord(row.node, query.plan, query.compilation));
+  return rows.map((row) => toRecord(row.node, query.plan, query.compilation, query.label));
 }
 
 export async function lookupNode(
@@ -110,7 +121,10 @@ export async function lookupNodes(ctx: GraphContext, info: GraphQLResolveInfo, i
 
 /** A root list as its domain describes it: which nodes, in which order (see ../graph/list.ts). */
 export interface ListSource {
-  /** The label of the items, or the labels they may have (a timeline's meetings and statements). */
+  /**
+   * The label of the items (`match` binds nodes of that label only), or the labels they may have (a
+   * timeline's meetings and statements).
+   */
   label: Label | readonly Label[];
   /** Properties the connection's own fields read from each item (a timeline edge's `date`). */
   reads?: readonly string[];
@@ -124,8 +138,9 @@ export interface ListSource {
 
 /**
  * One page of a root list with everything selected on its items, and its count when `totalCount`
- * is selected, in one query that always answers one row: `items` (up to `size + 1`, in the window's
- * direction), `total`, and the probes of pageInfo (`precedes`, `follows`) when the window has cursors.
+ * is selected, in one query that always answers one row: `items` (up to `size + 1` projected nodes,
+ * in the window's direction, with their keys when a cursor is selected: see `rowKey`), `total`, and
+ * the probes of pageInfo (`precedes`, `follows`) when the window has cursors.
  */
 export function listQuery(
   info: GraphQLResolveInfo,
@@ -133,12 +148,13 @@ export function listQuery(
   window: PageWindow,
 ): CompiledQuery & { count: boolean } {
   const selection = selectionOf(info);
-  const { items, count } = connectionItems(
+  const { items, count, cursors } = connectionItems(
     selection,
     getNamedType(info.returnType) as GraphQLObjectType,
     info.fieldNodes,
   );
   const types = typeof source.label === 'string' ? [source.label] : [...source.label];
+  const label = typeof source.label === 'string' ? source.label : null;
   const plan = withReads(planLevel(selection, types, items), source.reads);
   const compilation = new Compilation('q');
   const { params } = compilation;
@@ -178,10 +194,17 @@ export function listQuery(
     `LIMIT ${limit}`,
     ...calls,
     ...(calls.length > 0 ? [`WITH ${['n', 'k', ...carried].join(', ')} ${order}`] : []),
-    `WITH collect({node: ${levelProjection(plan, 'n', entries)}, key: [k, n.id]}) AS items`,
+    `WITH collect(${levelProjection(plan, 'n', cursors ? [...entries, [keyColumn, '[k, n.id]']] : entries, label)}) AS items`,
     ...(count ? subquery([], 'count(n) AS total') : []),
     ...probeLines,
     `RETURN ${returned.join(', ')}`,
   ];
-  return { cypher: lines.join('\n'), params: { ...source.params, ...params.values }, plan, compilation, count };
+  return {
+    cypher: lines.join('\n'),
+    params: { ...source.params, ...params.values },
+    plan,
+    compilation,
+    label,
+    count,
+  };
 }

@@ -1,5 +1,5 @@
 /** Statement: lookups, the `statements` list, who said it, where, to whom, about what, in which article. */
-import { expansionSingle } from '../graph/connection.js';
+import { expansionSingle, thenMaybe } from '../graph/connection.js';
 import { relationResolvers } from '../graph/relations.js';
 import { listConnection } from '../graph/list.js';
 import { dateOf, required, sourcesOf } from '../graph/node-fields.js';
@@ -19,27 +19,27 @@ export const statementResolvers: Resolvers = {
     date: (statement) => dateOf(statement.date),
     sources: sourcesOf,
     ...relationResolvers('Statement'),
-    speaker: async (statement, _args, ctx, info) => {
-      const speaker = await expansionSingle(ctx, 'statementSpeaker', statement, info);
-      // The seeder never writes a statement without its speaker, a person or an organization.
-      const node = speaker?.node;
-      if (!isActor(node)) throw new Error(`statement ${statement.id} has no speaker`);
-      return node;
-    },
-    reportedIn: async (statement, _args, ctx, info) => {
-      const reported = await expansionSingle(ctx, 'statementReportedIn', statement, info);
-      const article = recordOf('Article', reported?.node);
-      if (!reported || !article) return null;
-      return {
-        article,
-        // Read only when selected: a compiled query fetches the relationship only then.
-        get paragraph() {
-          return required(reported.rel.paragraph, `${statement.id} in its article`, 'paragraph');
-        },
-        get offset() {
-          return required(reported.rel.offset, `${statement.id} in its article`, 'offset');
-        },
-      };
-    },
+    speaker: (statement, _args, ctx, info) =>
+      thenMaybe(expansionSingle(ctx, 'statementSpeaker', statement, info), (speaker) => {
+        // The seeder never writes a statement without its speaker, a person or an organization.
+        const node = speaker?.node;
+        if (!isActor(node)) throw new Error(`statement ${statement.id} has no speaker`);
+        return node;
+      }),
+    reportedIn: (statement, _args, ctx, info) =>
+      thenMaybe(expansionSingle(ctx, 'statementReportedIn', statement, info), (reported) => {
+        const article = recordOf('Article', reported?.node);
+        if (!reported || !article) return null;
+        return {
+          article,
+          // Read only when selected: a compiled query fetches the relationship only then.
+          get paragraph() {
+            return required(reported.rel.paragraph, `${statement.id} in its article`, 'paragraph');
+          },
+          get offset() {
+            return required(reported.rel.offset, `${statement.id} in its article`, 'offset');
+          },
+        };
+      }),
   },
 };

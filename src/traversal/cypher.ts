@@ -125,14 +125,17 @@ RETURN id`;
 
 export { nodesByIdCypher } from '../graph/records.js';
 
-/** The relationships among the nodes of $ids, of $types when given, at most $limit. */
-export const relationshipsAmongCypher = `
+/**
+ * The relationships among the nodes of $ids, of $types when given, at most $limit; with only the
+ * properties of their identity when `keysOnly` (see relationshipProjection).
+ */
+export const relationshipsAmongCypher = (keysOnly = false) => `
 MATCH (a:Node)-[r]->(b:Node)
 WHERE a.id IN $ids AND b.id IN $ids AND ($types IS NULL OR type(r) IN $types)
 WITH r, a.id AS fromId, type(r) AS relType, b.id AS toId
 ORDER BY fromId, relType, toId, r.title
 LIMIT $limit
-RETURN ${relationshipProjection('r')} AS rel`;
+RETURN ${relationshipProjection('r', { keysOnly })} AS rel`;
 
 const commonColumns: OrderColumn[] = [{ expr: 'weight', desc: true }, { expr: 'c.id' }];
 

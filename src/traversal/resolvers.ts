@@ -5,8 +5,9 @@ import { getNamedType, type GraphQLObjectType, type GraphQLResolveInfo } from 'g
 import { badInput, defaultPageSize, intInRange, listScope, pageWindow, type CursorKey } from '../graph/arguments.js';
 import { answeredConnection, idListConnection } from '../graph/connection.js';
 import { windowShape } from '../graph/loaders.js';
-import { connectionItems } from '../query/plan.js';
-import { selectionOf } from '../query/root.js';
+import { toRecord } from '../query/compile.js';
+import { connectionItems, fieldItems, labelsOf, selectedFields, setItems } from '../query/plan.js';
+import { itemsQuery, selectionOf } from '../query/root.js';
 import { dateWindowArgument, windowParams, type DateWindow } from '../graph/date-window.js';
 import { relationshipId, toNodeRecord, type NodeRecord, type RelationshipRecord } from '../graph/records.js';
 import type { GraphRelationshipResolvers, RelationshipType, Resolvers } from '../generated/graphql.js';
@@ -106,7 +107,7 @@ function pathParams(types: string[] | null, window: DateWindow | null) {
  * that one comes back, more nodes lay within reach than `limit` allows. Then the nodes and the
  * relationships among them, in parallel: at most `depth` + 2 queries in all.
  */
-export async function neighborhood(ctx: Context, args: NeighborhoodArgs) {
+export async function neighborhood(ctx: Context, args: NeighborhoodArgs, info?: GraphQLResolveInfo) {
   const depth = intInRange('depth', args.depth, 1, 3, 1);
   const limit = intInRange('limit', args.limit, 1, 1000, 100);
   const types = typesParam(args.relationshipTypes);
@@ -132,23 +133,56 @@ export async function neighborhood(ctx: Context, args: NeighborhoodArgs) {
   }
 
   const maxRelationships = relationshipsPerNode * limit;
+  const selected = info ? subgraphSelection(info, chosen) : null;
   const [nodeRows, relRows] = await Promise.all([
-    ctx.db.read<{ node: Record<string, unknown> }>(nodesByIdCypher, { ids: chosen }),
-    ctx.db.read<{ rel: RelationshipRecord }>(relationshipsAmongCypher, {
+    selected
+      ? ctx.db.read<{ node: Record<string, unknown> }>(selected.nodes.cypher, selected.nodes.params)
+      : ctx.db.read<{ node: Record<string, unknown> }>(nodesByIdCypher, { ids: chosen }),
+    ctx.db.read<{ rel: RelationshipRecord }>(relationshipsAmongCypher(selected?.keysOnly), {
       ids: chosen,
       types,
       limit: maxRelationships + 1,
     }),
   ]);
-  const byId = new Map(nodeRows.map((row) => hydrate(ctx, row.node)).map((node) => [node.id, node]));
+  const records = selected
+    ? nodeRows.map((row) => toRecord(row.node, selected.nodes.plan, selected.nodes.compilation, selected.nodes.label))
+    : nodeRows.map((row) => hydrate(ctx, row.node));
+  const byId = new Map(records.map((node) => [node.id, node]));
   if (!byId.has(args.of)) return null;
   if (relRows.length > maxRelationships) truncated = true;
+  const relationships = relRows.slice(0, maxRelationships).map((row) => row.rel);
+  // Compiled records hold only what this request selects: its `from` and `to` read them, no cache does.
+  if (selected) for (const rel of relationships) rel.ends = { from: byId.get(rel.from), to: byId.get(rel.to) };
   return {
     // Centre first, then level by level: the order in which they were chosen.
     nodes: chosen.flatMap((id) => byId.get(id) ?? []),
-    relationships: relRows.slice(0, maxRelationships).map((row) => row.rel),
+    relationships,
     truncated,
   };
+}
+
+/** Relationship fields that read no property but the relationship's key (`id`). */
+const keyOnlyFields = new Set(['id', 'type', 'from', 'to', '__typename']);
+
+/**
+ * What the request selects on a subgraph of `ids`: its nodes compiled into one query, with what its
+ * `nodes` and its relationships' `from` and `to` select, and whether its relationships need only
+ * their keys.
+ */
+function subgraphSelection(info: GraphQLResolveInfo, ids: readonly string[]) {
+  const selection = selectionOf(info);
+  const subgraph = getNamedType(info.returnType) as GraphQLObjectType;
+  const fields = subgraph.getFields();
+  const relationshipType = getNamedType(fields.relationships!.type) as GraphQLObjectType;
+  const relationshipSets = fieldItems(selection, subgraph, info.fieldNodes, 'relationships').items;
+  const sets = [
+    ...fieldItems(selection, subgraph, info.fieldNodes, 'nodes').items,
+    ...['from', 'to'].flatMap((end) => setItems(selection, relationshipType, relationshipSets, end).items),
+  ];
+  const types = labelsOf(selection, getNamedType(fields.nodes!.type));
+  const nodes = itemsQuery(selection, types, sets, (c) => ['MATCH (n:Node)', `WHERE n.id IN ${c.params.add(ids)}`]);
+  const read = selectedFields(selection, relationshipType, relationshipSets);
+  return { nodes, keysOnly: [...read].every((field) => keyOnlyFields.has(field)) };
 }
 
 export const traversalResolvers: Resolvers = {
@@ -203,7 +237,8 @@ export const traversalResolvers: Resolvers = {
       const items = (row?.items ?? []).map((item) => ({ path: toPath(ctx, item), key: item.key }));
       return answeredConnection(items, page, scope, row ?? {}, row?.total ?? 0, pathEdge);
     },
-    neighborhood: (_parent, args, ctx) => neighborhood(ctx, { ...args, window: dateWindowArgument(args.during) }),
+    neighborhood: (_parent, args, ctx, info) =>
+      neighborhood(ctx, { ...args, window: dateWindowArgument(args.during) }, info),
     whoMetWhom: async (_parent, args, ctx) => {
       const connection = metWithConnection(ctx, args.person, args); // checks `first` and `after` first
       const person = await ctx.loaders.node.load(args.person);
@@ -233,8 +268,8 @@ export const traversalResolvers: Resolvers = {
   GraphRelationship: {
     id: relationshipId,
     type: (rel) => rel.type,
-    from: (rel, _args, ctx) => endpoint(ctx, rel.from),
-    to: (rel, _args, ctx) => endpoint(ctx, rel.to),
+    from: (rel, _args, ctx) => rel.ends?.from ?? endpoint(ctx, rel.from),
+    to: (rel, _args, ctx) => rel.ends?.to ?? endpoint(ctx, rel.to),
     properties: (rel) => {
       // Provenance (sources, and the claims of src/seed/claims.ts) is not the relationship's own property.
       const { sources: _sources, claims: _claims, ...rest } = rel.properties;
