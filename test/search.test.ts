@@ -17,27 +17,31 @@ beforeAll(async () => {
 afterAll(async () => api.close());
 
 const searchQuery = `
-  query ($text: String!, $types: [SearchableType!], $first: Int) {
-    search(text: $text, types: $types, first: $first) {
-      node { __typename id }
-      score
-      matchedField
-      matchedText
+  query ($text: String!, $types: [SearchableType!], $first: Int, $after: String, $last: Int, $before: String) {
+    search(text: $text, types: $types, first: $first, after: $after, last: $last, before: $before) {
+      edges {
+        node { __typename id }
+        score
+        matchedField
+        matchedText
+      }
     }
   }`;
+
+interface Hit {
+  node: { __typename: string; id: string };
+  score: number;
+  matchedField: string | null;
+  matchedText: string | null;
+}
 
 async function search(text: string, options: { types?: string[]; first?: number } = {}) {
   const response = await api.query(searchQuery, { text, ...options });
   expect(response.errors, `search for ${JSON.stringify(text)}`).toBeUndefined();
-  return response.data.search as {
-    node: { __typename: string; id: string };
-    score: number;
-    matchedField: string | null;
-    matchedText: string | null;
-  }[];
+  return response.data.search.edges as Hit[];
 }
 
-const ids = (results: Awaited<ReturnType<typeof search>>) => results.map((result) => result.node.id);
+const ids = (results: Hit[]) => results.map((result) => result.node.id);
 
 describe('search', () => {
   it('finds Geneva first by its Indonesian name, from its aliases', async () => {
@@ -122,6 +126,95 @@ describe('search', () => {
   it('returns as many as `first` says', async () => {
     expect(await search('Ryabkov', { first: 1 })).toHaveLength(1);
     expect((await search('Ryabkov', { first: 100 })).length).toBeGreaterThan(1);
+  });
+});
+
+describe('search as a connection', () => {
+  const page = `
+    query ($text: String!, $types: [SearchableType!], $first: Int, $after: String, $last: Int, $before: String) {
+      search(text: $text, types: $types, first: $first, after: $after, last: $last, before: $before) {
+        totalCount
+        pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+        edges { cursor score node { id } }
+        nodes { id }
+      }
+    }`;
+
+  it('orders hits by score, then id, and counts them', async () => {
+    const { search: all } = await api.ask(page, { text: 'Ryabkov Sherman NATO', first: 100 });
+    expect(all.totalCount).toBe(all.edges.length);
+    expect(all.totalCount).toBeGreaterThan(5);
+    expect(all.pageInfo).toMatchObject({ hasNextPage: false, hasPreviousPage: false });
+    const keys = all.edges.map((edge: { score: number; node: { id: string } }) => [edge.score, edge.node.id]);
+    const sorted = [...keys].sort(([a, i], [b, j]) => b - a || (i < j ? -1 : i > j ? 1 : 0));
+    expect(keys).toEqual(sorted);
+    expect(all.nodes).toEqual(all.edges.map((edge: { node: unknown }) => edge.node));
+  });
+
+  it('gives as its first page of any size the start of the whole list (each index cut at its best hits)', async () => {
+    for (const text of ['Ryabkov', 'Ryabkov Sherman NATO', 'talks', 'Rusia AS']) {
+      const { search: all } = await api.ask(page, { text, first: 100 });
+      for (const first of [1, 2, 3, 5]) {
+        const { search: start } = await api.ask(
+          'query ($text: String!, $first: Int) { search(text: $text, first: $first) { edges { score node { id } } pageInfo { hasNextPage } } }',
+          { text, first },
+        );
+        expect(start.edges, `${text}, first ${first}`).toEqual(
+          all.edges.slice(0, first).map(({ score, node }: { score: number; node: unknown }) => ({ score, node })),
+        );
+        expect(start.pageInfo.hasNextPage).toBe(all.totalCount > first);
+      }
+    }
+  });
+
+  it('pages forward and backward with exact scores in its cursors', async () => {
+    const { search: all } = await api.ask(page, { text: 'Ryabkov Sherman NATO', first: 100 });
+    const ids = all.nodes.map((node: { id: string }) => node.id);
+    const forward: string[] = [];
+    let after: string | null = null;
+    for (;;) {
+      const { search: next }: { search: any } = await api.ask(page, { text: 'Ryabkov Sherman NATO', first: 3, after });
+      forward.push(...next.nodes.map((node: { id: string }) => node.id));
+      expect(next.pageInfo.hasPreviousPage).toBe(after !== null);
+      if (!next.pageInfo.hasNextPage) break;
+      after = next.pageInfo.endCursor;
+    }
+    expect(forward).toEqual(ids);
+    const backward: string[] = [];
+    let before: string | null = null;
+    for (;;) {
+      const { search: previous }: { search: any } = await api.ask(page, {
+        text: 'Ryabkov Sherman NATO',
+        last: 3,
+        before,
+      });
+      backward.unshift(...previous.nodes.map((node: { id: string }) => node.id));
+      expect(previous.pageInfo.hasNextPage).toBe(before !== null);
+      if (!previous.pageInfo.hasPreviousPage) break;
+      before = previous.pageInfo.startCursor;
+    }
+    expect(backward).toEqual(ids);
+  });
+
+  it('refuses a cursor of another search text or types, or of another list, naming the argument', async () => {
+    const { search: ryabkov } = await api.ask(page, { text: 'Ryabkov', first: 1 });
+    const { people } = await api.ask('{ people(first: 1) { pageInfo { endCursor } } }');
+    for (const [variables, argument] of [
+      [{ text: 'Sherman', first: 1, after: ryabkov.pageInfo.endCursor }, 'after'],
+      [{ text: 'Sherman', last: 1, before: ryabkov.pageInfo.startCursor }, 'before'],
+      [{ text: 'Ryabkov', types: ['PERSON'], first: 1, after: ryabkov.pageInfo.endCursor }, 'after'],
+      [{ text: 'Ryabkov', first: 1, after: people.pageInfo.endCursor }, 'after'],
+      [{ text: 'Ryabkov', first: 1, after: 'not a cursor' }, 'after'],
+    ] as const) {
+      const response = await api.query(page, variables);
+      expect(response.errors?.[0]?.extensions, JSON.stringify(variables)).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        argumentName: argument,
+      });
+    }
+    // The same words in other case and spacing are the same search: its cursors hold.
+    const { search: same } = await api.ask(page, { text: '  RYABKOV ', first: 1, after: ryabkov.pageInfo.endCursor });
+    expect(same.pageInfo.hasPreviousPage).toBe(true);
   });
 });
 
@@ -227,8 +320,10 @@ describe('bad search arguments', () => {
     }
   });
 
-  it('refuses first: 0, naming "first"', async () => {
+  it('refuses first: 0, naming "first", and first with last, naming "last"', async () => {
     const response = await api.query(searchQuery, { text: 'Ryabkov', first: 0 });
     expect(response.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: 'first' });
+    const both = await api.query(searchQuery, { text: 'Ryabkov', first: 1, last: 1 });
+    expect(both.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: 'last' });
   });
 });

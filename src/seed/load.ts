@@ -17,7 +17,7 @@ import { Neo4jError, type Driver, type ManagedTransaction } from 'neo4j-driver';
 import { cypherParams, writeTransaction } from '../db/database.js';
 import { fullText } from '../model/graph.js';
 import { nodeClaim, relationshipClaim } from './claims.js';
-import { awaitIndexes } from './full-text.js';
+import { awaitIndexes, languageIndexStatements } from './full-text.js';
 import type { SeedDocument } from './format.js';
 import {
   labels,
@@ -55,6 +55,7 @@ export const indexStatements = [
   `CREATE FULLTEXT INDEX ${fullTextIndex} IF NOT EXISTS
      FOR (n:${labels.join('|')})
      ON EACH [${fullText.properties.map((property) => `n.${property}`).join(', ')}]`,
+  ...languageIndexStatements,
 ];
 
 /** Constraints and indexes the API relies on; each statement is a no-op when it already exists. */
