@@ -4,6 +4,8 @@
  * words are words, never Lucene syntax; bad arguments name themselves.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fullTextLanguages } from '../src/model/graph.js';
+import { searchedIndexes } from '../src/search/cypher.js';
 import { startGenevaApi, type TestApi } from './helpers.js';
 
 let api: TestApi;
@@ -235,6 +237,15 @@ describe('search in the language of the text', () => {
     ]);
     // Whole words still match as before: "diplomasi" is a word of the other quote.
     expect(ids(await search('diplomasi'))).toEqual([diplomacy]);
+  });
+
+  it('has an index for every language the model declares, though Geneva is in Indonesian only', async () => {
+    const rows = await api.cypher('SHOW FULLTEXT INDEXES YIELD name, state RETURN name, state ORDER BY name');
+    expect(rows.map((row) => row.name)).toEqual([...searchedIndexes].sort());
+    expect(rows.every((row) => row.state === 'ONLINE')).toBe(true);
+    const analyzers = new Set(Object.values(fullTextLanguages));
+    expect(searchedIndexes).toHaveLength(analyzers.size + 1);
+    expect(searchedIndexes).toContain('search_german');
   });
 
   it('matches English summaries by word form too, and still whole words first', async () => {
