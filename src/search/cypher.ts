@@ -25,31 +25,27 @@ const hitColumns = (score: string, v: string): OrderColumn[] => [{ expr: score, 
  * per branch.
  *
  * Hits of equal score are ordered by id, which Lucene does not do, so no index's own ranking can simply
- * be cut at a page's size. With `reach` (a first page), each index first finds the lowest score of its
- * best `reach` hits (its floor), then gives every hit at or above it, ties included: the best `reach`
- * nodes overall are among those, with their best scores. Without it, every hit.
+ * be cut at a page's size. With `reach` (a first page), each index keeps the hits scoring at least as
+ * high as its `reach`-th best (its floor), ties included: the best `reach` nodes overall are among
+ * those, with their best scores. Each index is asked once (each call has a fixed cost, paid for every
+ * declared language). Without `reach`, every hit.
  */
 function hitsCypher(indexes: string, query: string, labelsParam: string | null, reach: string | null): string[] {
-  const labelled = labelsParam ? `any(label IN labels(node) WHERE label IN ${labelsParam})` : null;
+  const labelled = labelsParam ? [`WHERE any(label IN labels(node) WHERE label IN ${labelsParam})`] : [];
   const call = `CALL db.index.fulltext.queryNodes(index, ${query}) YIELD node, score`;
-  const floor = reach
+  const hits = reach
     ? [
         'CALL (index) {',
         `  ${call}`,
-        ...(labelled ? [`  WHERE ${labelled}`] : []),
-        `  WITH score LIMIT ${reach}`,
-        '  RETURN min(score) AS floor',
+        ...labelled.map((line) => `  ${line}`),
+        '  RETURN collect({node: node, score: score}) AS found',
         '}',
+        // Lucene gives each index's hits best first: the floor is the score of the `reach`-th.
+        `UNWIND CASE WHEN size(found) > ${reach} THEN [hit IN found WHERE hit.score >= found[${reach} - 1].score] ELSE found END AS hit`,
+        'WITH index, hit.node AS node, hit.score AS score',
       ]
-    : [];
-  const where = [...(reach ? ['score >= floor'] : []), ...(labelled ? [labelled] : [])];
-  return [
-    `UNWIND ${indexes} AS index`,
-    ...floor,
-    call,
-    ...(where.length > 0 ? [`WHERE ${where.join(' AND ')}`] : []),
-    'WITH node AS n, max(score) AS score, collect(index) AS indexes',
-  ];
+    : [call, ...labelled];
+  return [`UNWIND ${indexes} AS index`, ...hits, 'WITH node AS n, max(score) AS score, collect(index) AS indexes'];
 }
 
 /** A search as the resolver asks for it: the Lucene query, the labels (null: all) and the page. */
