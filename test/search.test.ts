@@ -248,6 +248,30 @@ describe('search in the language of the text', () => {
     expect(searchedIndexes).toContain('search_german');
   });
 
+  it('searches the index of a language once a statement in it exists, and only then', async () => {
+    // Geneva has no German statement: the German index is empty and skipped, and finds nothing.
+    expect(await search('Verhandlung', { first: 100 })).toEqual([]);
+    const text = 'Die Verhandlungen sind gescheitert.';
+    await api.cypher(
+      `CREATE (:Node:Statement {id: 'statement:test-german', text: $text, text_german: $text, language: 'de-AT',
+         sources: [$article]})`,
+      { text, article: 'article:2129ad4d3e752772' },
+    );
+    try {
+      const results = await search('Verhandlung', { first: 100 });
+      expect(results).toEqual([
+        {
+          node: { __typename: 'Statement', id: 'statement:test-german' },
+          score: expect.any(Number),
+          matchedField: 'text',
+          matchedText: text,
+        },
+      ]);
+    } finally {
+      await api.cypher("MATCH (s:Statement {id: 'statement:test-german'}) DETACH DELETE s");
+    }
+  });
+
   it('matches English summaries by word form too, and still whole words first', async () => {
     // "guarantee" is nowhere as a whole word; "guarantees" is in three summaries.
     const results = await search('guarantee', { types: ['STATEMENT'], first: 100 });

@@ -2,11 +2,11 @@
 import { getNamedType, type GraphQLObjectType, type GraphQLResolveInfo } from 'graphql';
 import { orderBy, probeConditions, windowConditions, type OrderColumn } from '../cypher/build.js';
 import type { PageWindow } from '../graph/arguments.js';
-import { fullText, labels, type Label } from '../model/graph.js';
+import { fullText, fullTextLanguages, labels, type Label } from '../model/graph.js';
 import { Compilation, levelCalls, levelProjection } from '../query/compile.js';
 import { connectionItems, planLevel } from '../query/plan.js';
 import { selectionOf, type CompiledQuery } from '../query/root.js';
-import { languageIndexes } from '../seed/full-text.js';
+import { analyzerOfIndex, languageIndexes } from '../seed/full-text.js';
 import { fullTextIndex } from '../seed/load.js';
 
 /**
@@ -14,6 +14,22 @@ import { fullTextIndex } from '../seed/load.js';
  * declares (all created with the schema, so the server knows them without asking Neo4j).
  */
 export const searchedIndexes: readonly string[] = [fullTextIndex, ...languageIndexes];
+
+/**
+ * Each searched index with the languages (primary subtags) of the statements it holds, or null for
+ * those always searched: the whole-word index and the English one, which also holds the project's own
+ * English texts. An index of a language no statement is in is empty: the query skips it, found out by
+ * an index seek on `Statement.language` (each full-text call has a fixed cost, paid for every
+ * declared language otherwise).
+ */
+export const searchedIndexLanguages: readonly { name: string; languages: string[] | null }[] = searchedIndexes.map(
+  (name) => {
+    const analyzer = analyzerOfIndex(name);
+    if (name === fullTextIndex || analyzer === 'english') return { name, languages: null };
+    const tags = Object.entries(fullTextLanguages).filter(([, of]) => of === analyzer);
+    return { name, languages: [...new Set(tags.map(([tag]) => tag.split('-')[0]!))] };
+  },
+);
 
 /** The order of hits: best score first, then id; a cursor holds both (the score exactly, as Neo4j gave it). */
 const hitColumns = (score: string, v: string): OrderColumn[] => [{ expr: score, desc: true }, { expr: `${v}.id` }];
@@ -45,7 +61,14 @@ function hitsCypher(indexes: string, query: string, labelsParam: string | null, 
         'WITH index, hit.node AS node, hit.score AS score',
       ]
     : [call, ...labelled];
-  return [`UNWIND ${indexes} AS index`, ...hits, 'WITH node AS n, max(score) AS score, collect(index) AS indexes'];
+  return [
+    `UNWIND ${indexes} AS searched`,
+    'WITH searched WHERE searched.languages IS NULL OR',
+    '  any(language IN searched.languages WHERE EXISTS { MATCH (s:Statement) WHERE s.language STARTS WITH language })',
+    'WITH searched.name AS index',
+    ...hits,
+    'WITH node AS n, max(score) AS score, collect(index) AS indexes',
+  ];
 }
 
 /** A search as the resolver asks for it: the Lucene query, the labels (null: all) and the page. */
@@ -74,7 +97,7 @@ export function searchQuery(info: GraphQLResolveInfo, request: SearchRequest): C
   const compilation = new Compilation('q');
   const { params } = compilation;
   const query = params.add(request.query);
-  const indexes = params.add(searchedIndexes);
+  const indexes = params.add(searchedIndexLanguages);
   const labelsParam = request.labels ? params.add(request.labels) : null;
   const { window } = request;
   const after = window.after ? params.add(window.after) : null;

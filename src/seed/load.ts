@@ -52,6 +52,8 @@ export const indexStatements = [
   'CREATE RANGE INDEX article_date_order IF NOT EXISTS FOR (n:Article) ON (n.dateOrder)',
   'CREATE RANGE INDEX organization_kind IF NOT EXISTS FOR (n:Organization) ON (n.kind)',
   'CREATE RANGE INDEX meeting_kind IF NOT EXISTS FOR (n:Meeting) ON (n.kind)',
+  // Search skips the full-text index of a language no statement is in (src/search/cypher.ts).
+  'CREATE RANGE INDEX statement_language IF NOT EXISTS FOR (n:Statement) ON (n.language)',
   `CREATE FULLTEXT INDEX ${fullTextIndex} IF NOT EXISTS
      FOR (n:${labels.join('|')})
      ON EACH [${fullText.properties.map((property) => `n.${property}`).join(', ')}]`,
