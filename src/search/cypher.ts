@@ -137,7 +137,7 @@ export function searchQuery(info: GraphQLResolveInfo, request: SearchRequest): C
           ].join(', ')}`,
         ]
       : [...hitsCypher(indexes, query, labelsParam, firstPage ? limit : null), ...page];
-  return { cypher: lines.join('\n'), params: params.values, plan, compilation, count };
+  return { cypher: lines.join('\n'), params: params.values, plan, compilation, count, label: null };
 }
 
 /**
