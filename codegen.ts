@@ -11,7 +11,7 @@ import { labels } from './src/model/graph.js';
  * Connections answered whole by one query, as plain objects with their edges (src/graph/connection.ts
  * `answeredConnection`), not as lazy ConnectionRecords.
  */
-const answeredWhole = new Set(['CommonNeighborConnection']);
+const answeredWhole = new Set(['CommonNeighborConnection', 'SearchConnection']);
 
 /** Every connection type of the SDL over nodes of the model (`PersonConnection` → `Person`), with its nodes' type. */
 function connectionNodes(): [string, string][] {

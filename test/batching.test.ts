@@ -284,20 +284,31 @@ describe('Cypher round trips of search, nodes and timeline', () => {
     expect({ one: one.queries, many: many.queries }).toEqual({ one: 1, many: 1 });
   });
 
-  it('search: the same two queries for 2 hits and for 40, with their nested fields', async () => {
-    const run = async (first: number) => {
+  it('search: one query for 2 hits and for 40, with their nested fields, the count and a page after a cursor', async () => {
+    const run = async (first: number, after: string | null = null) => {
       const response = await api.query(
-        `query ($first: Int!) { search(text: "synthetic meeting", first: $first) { score node { ${itemFields} } } }`,
-        { first },
+        `query ($first: Int!, $after: String) {
+          search(text: "synthetic meeting", first: $first, after: $after) {
+            totalCount pageInfo { endCursor } edges { score node { ${itemFields} } }
+          }
+        }`,
+        { first, after },
       );
       expect(response.errors).toBeUndefined();
-      return { hits: response.data.search, queries: response.extensions?.cypherQueries };
+      return {
+        hits: response.data.search.edges,
+        end: response.data.search.pageInfo.endCursor,
+        queries: response.extensions?.cypherQueries,
+      };
     };
     const [two, forty] = [await run(2), await run(40)];
+    const next = await run(40, two.end);
+    expect(next.hits).toHaveLength(40);
+    expect(next.hits[0].node.id).toBe(forty.hits[2].node.id);
     expect(two.hits).toHaveLength(2);
     expect(forty.hits).toHaveLength(40);
     expect(forty.hits.some((hit: any) => hit.node.participants?.nodes.length > 0)).toBe(true);
     expect(forty.hits.every((hit: any) => hit.node.__typename !== 'Statement' || hit.node.speaker.id)).toBe(true);
-    expect({ two: two.queries, forty: forty.queries }).toEqual({ two: 2, forty: 2 });
+    expect({ two: two.queries, forty: forty.queries, next: next.queries }).toEqual({ two: 1, forty: 1, next: 1 });
   });
 });

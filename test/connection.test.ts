@@ -247,6 +247,25 @@ describe('every connection of the Geneva graph, paged forwards and backwards', (
     }
   });
 
+  it('gives the same edges both ways on search, with and without types', async () => {
+    const search = `query ($text: String!, $types: [SearchableType!], ${pageVariables}) {
+      list: search(text: $text, types: $types, ${pageArgs}) ${connectionSelection('score')} }`;
+    for (const [text, types] of [
+      ['Ryabkov Sherman NATO', null],
+      ['Rusia AS talks', null],
+      ['Ryabkov Sherman', ['PERSON', 'STATEMENT']],
+    ] as const) {
+      for (const size of [1, 3]) {
+        const edges = await expectSameBothWays(
+          `search ${text} ${size}`,
+          async (args) => keyed((await api.ask(search, { text, types, ...args })).list),
+          size,
+        );
+        expect(edges.length).toBeGreaterThan(size);
+      }
+    }
+  });
+
   it('gives the same edges both ways on traversal and network connections', async () => {
     const paths = `query ($from: ID!, $to: ID!, ${pageVariables}) { list: allShortestPaths(from: $from, to: $to, ${pageArgs}) {
       totalCount edges { cursor node { nodes { id } relationships { id } } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } }`;

@@ -24,6 +24,7 @@ import {
   label,
   loadAll,
   PeopleQuery,
+  SearchQuery,
   PersonPageQuery,
   type PersonPage,
 } from '../examples/frontend/client.js';
@@ -195,6 +196,21 @@ describe('the frontend client against the server', () => {
     expect(people.edges.map((edge) => edge.node.id)).toEqual(
       allPeople.people.nodes.map((node: { id: string }) => node.id),
     );
+  });
+
+  it('pages search hits forward and backward through the cache, as one large page orders them', async () => {
+    const { client, exchanges } = recordingClient();
+    const text = 'Ryabkov Sherman NATO';
+    const all = await api.ask('query ($text: String!) { search(text: $text, first: 100) { nodes { id } } }', { text });
+    const expected: string[] = all.search.nodes.map((node: { id: string }) => node.id);
+    expect(expected.length).toBeGreaterThan(6);
+    const forward = (await loadAll(client, SearchQuery, { text, first: 4 }, (d) => d.search)).search;
+    expect(forward.edges.map((edge) => edge.node.id)).toEqual(expected);
+    expect(forward.totalCount).toBe(expected.length);
+    expect(forward.edges.every((edge) => edge.score > 0 && edge.matchedField !== null)).toBe(true);
+    expect(exchanges.filter((e) => e.operationName === 'Search')).toHaveLength(Math.ceil(expected.length / 4));
+    const backward = (await loadAll(client, SearchQuery, { text, last: 4 }, (d) => d.search)).search;
+    expect(backward.edges.map((edge) => edge.node.id)).toEqual(expected);
   });
 
   it('stores a node once: a change seen through one query shows in another without asking again', async () => {

@@ -208,6 +208,47 @@ describe('walking the members of the largest employer, where people hold two pos
   });
 });
 
+describe('walking search hits, where thousands share a score', () => {
+  it('returns every hit once, by score then id, forwards and backwards, as Lucene scores them', async () => {
+    const text = 'synthetic meeting';
+    // Independently: every full-text index Neo4j has, each node's best score, ordered by score then id.
+    const indexes = await api.cypher("SHOW FULLTEXT INDEXES YIELD name WHERE name STARTS WITH 'search' RETURN name");
+    const expected = await api.cypher(
+      `UNWIND $indexes AS index
+       CALL db.index.fulltext.queryNodes(index, $text) YIELD node, score
+       WITH node, max(score) AS score
+       RETURN node.id AS id, score ORDER BY score DESC, id`,
+      { indexes: indexes.map((row) => row.name), text },
+    );
+    expect(expected.length).toBeGreaterThan(50);
+    const scores = new Set(expected.map((row) => row.score));
+    // Ties: far fewer scores than hits, so that the order by id within a score is what is tested.
+    expect(scores.size).toBeLessThan(expected.length / 2);
+    const document = `query ($after: String, $last: Int, $before: String, $first: Int) {
+      search(text: "${text}", first: $first, after: $after, last: $last, before: $before) {
+        totalCount
+        edges { cursor score node { id } }
+        pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+      }
+    }`;
+    const forward = await walk<{ id: string }>(async (after) => (await data(document, { first: 13, after })).search);
+    expect(forward.items.map((node) => node.id)).toEqual(expected.map((row) => row.id));
+    expectPageFlags(forward.pages, 13);
+    const backward: string[] = [];
+    let before: string | null = null;
+    for (let page = 0; ; page += 1) {
+      const connection: any = (await data(document, { last: 13, before })).search;
+      expect(connection.totalCount).toBe(expected.length);
+      expect(connection.pageInfo.hasNextPage).toBe(page > 0);
+      backward.unshift(...connection.edges.map((edge: any) => edge.node.id));
+      if (!connection.pageInfo.hasPreviousPage) break;
+      before = connection.pageInfo.startCursor;
+      expect(page).toBeLessThan(100);
+    }
+    expect(backward).toEqual(expected.map((row) => row.id));
+  });
+});
+
 describe('totalCount', () => {
   it('equals the number of nodes in the graph, on root and nested connections', async () => {
     const [counts] = await api.cypher(

@@ -4,6 +4,8 @@
  * words are words, never Lucene syntax; bad arguments name themselves.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fullTextLanguages } from '../src/model/graph.js';
+import { searchedIndexes } from '../src/search/cypher.js';
 import { startGenevaApi, type TestApi } from './helpers.js';
 
 let api: TestApi;
@@ -17,27 +19,31 @@ beforeAll(async () => {
 afterAll(async () => api.close());
 
 const searchQuery = `
-  query ($text: String!, $types: [SearchableType!], $first: Int) {
-    search(text: $text, types: $types, first: $first) {
-      node { __typename id }
-      score
-      matchedField
-      matchedText
+  query ($text: String!, $types: [SearchableType!], $first: Int, $after: String, $last: Int, $before: String) {
+    search(text: $text, types: $types, first: $first, after: $after, last: $last, before: $before) {
+      edges {
+        node { __typename id }
+        score
+        matchedField
+        matchedText
+      }
     }
   }`;
+
+interface Hit {
+  node: { __typename: string; id: string };
+  score: number;
+  matchedField: string | null;
+  matchedText: string | null;
+}
 
 async function search(text: string, options: { types?: string[]; first?: number } = {}) {
   const response = await api.query(searchQuery, { text, ...options });
   expect(response.errors, `search for ${JSON.stringify(text)}`).toBeUndefined();
-  return response.data.search as {
-    node: { __typename: string; id: string };
-    score: number;
-    matchedField: string | null;
-    matchedText: string | null;
-  }[];
+  return response.data.search.edges as Hit[];
 }
 
-const ids = (results: Awaited<ReturnType<typeof search>>) => results.map((result) => result.node.id);
+const ids = (results: Hit[]) => results.map((result) => result.node.id);
 
 describe('search', () => {
   it('finds Geneva first by its Indonesian name, from its aliases', async () => {
@@ -125,6 +131,95 @@ describe('search', () => {
   });
 });
 
+describe('search as a connection', () => {
+  const page = `
+    query ($text: String!, $types: [SearchableType!], $first: Int, $after: String, $last: Int, $before: String) {
+      search(text: $text, types: $types, first: $first, after: $after, last: $last, before: $before) {
+        totalCount
+        pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+        edges { cursor score node { id } }
+        nodes { id }
+      }
+    }`;
+
+  it('orders hits by score, then id, and counts them', async () => {
+    const { search: all } = await api.ask(page, { text: 'Ryabkov Sherman NATO', first: 100 });
+    expect(all.totalCount).toBe(all.edges.length);
+    expect(all.totalCount).toBeGreaterThan(5);
+    expect(all.pageInfo).toMatchObject({ hasNextPage: false, hasPreviousPage: false });
+    const keys = all.edges.map((edge: { score: number; node: { id: string } }) => [edge.score, edge.node.id]);
+    const sorted = [...keys].sort(([a, i], [b, j]) => b - a || (i < j ? -1 : i > j ? 1 : 0));
+    expect(keys).toEqual(sorted);
+    expect(all.nodes).toEqual(all.edges.map((edge: { node: unknown }) => edge.node));
+  });
+
+  it('gives as its first page of any size the start of the whole list (each index cut at its best hits)', async () => {
+    for (const text of ['Ryabkov', 'Ryabkov Sherman NATO', 'talks', 'Rusia AS']) {
+      const { search: all } = await api.ask(page, { text, first: 100 });
+      for (const first of [1, 2, 3, 5]) {
+        const { search: start } = await api.ask(
+          'query ($text: String!, $first: Int) { search(text: $text, first: $first) { edges { score node { id } } pageInfo { hasNextPage } } }',
+          { text, first },
+        );
+        expect(start.edges, `${text}, first ${first}`).toEqual(
+          all.edges.slice(0, first).map(({ score, node }: { score: number; node: unknown }) => ({ score, node })),
+        );
+        expect(start.pageInfo.hasNextPage).toBe(all.totalCount > first);
+      }
+    }
+  });
+
+  it('pages forward and backward with exact scores in its cursors', async () => {
+    const { search: all } = await api.ask(page, { text: 'Ryabkov Sherman NATO', first: 100 });
+    const ids = all.nodes.map((node: { id: string }) => node.id);
+    const forward: string[] = [];
+    let after: string | null = null;
+    for (;;) {
+      const { search: next }: { search: any } = await api.ask(page, { text: 'Ryabkov Sherman NATO', first: 3, after });
+      forward.push(...next.nodes.map((node: { id: string }) => node.id));
+      expect(next.pageInfo.hasPreviousPage).toBe(after !== null);
+      if (!next.pageInfo.hasNextPage) break;
+      after = next.pageInfo.endCursor;
+    }
+    expect(forward).toEqual(ids);
+    const backward: string[] = [];
+    let before: string | null = null;
+    for (;;) {
+      const { search: previous }: { search: any } = await api.ask(page, {
+        text: 'Ryabkov Sherman NATO',
+        last: 3,
+        before,
+      });
+      backward.unshift(...previous.nodes.map((node: { id: string }) => node.id));
+      expect(previous.pageInfo.hasNextPage).toBe(before !== null);
+      if (!previous.pageInfo.hasPreviousPage) break;
+      before = previous.pageInfo.startCursor;
+    }
+    expect(backward).toEqual(ids);
+  });
+
+  it('refuses a cursor of another search text or types, or of another list, naming the argument', async () => {
+    const { search: ryabkov } = await api.ask(page, { text: 'Ryabkov', first: 1 });
+    const { people } = await api.ask('{ people(first: 1) { pageInfo { endCursor } } }');
+    for (const [variables, argument] of [
+      [{ text: 'Sherman', first: 1, after: ryabkov.pageInfo.endCursor }, 'after'],
+      [{ text: 'Sherman', last: 1, before: ryabkov.pageInfo.startCursor }, 'before'],
+      [{ text: 'Ryabkov', types: ['PERSON'], first: 1, after: ryabkov.pageInfo.endCursor }, 'after'],
+      [{ text: 'Ryabkov', first: 1, after: people.pageInfo.endCursor }, 'after'],
+      [{ text: 'Ryabkov', first: 1, after: 'not a cursor' }, 'after'],
+    ] as const) {
+      const response = await api.query(page, variables);
+      expect(response.errors?.[0]?.extensions, JSON.stringify(variables)).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        argumentName: argument,
+      });
+    }
+    // The same words in other case and spacing are the same search: its cursors hold.
+    const { search: same } = await api.ask(page, { text: '  RYABKOV ', first: 1, after: ryabkov.pageInfo.endCursor });
+    expect(same.pageInfo.hasPreviousPage).toBe(true);
+  });
+});
+
 describe('search in the language of the text', () => {
   const military = 'statement:ryabkov-military-technical-response-if-talks-fail';
   const diplomacy = 'statement:ryabkov-moscow-focused-on-diplomacy';
@@ -142,6 +237,39 @@ describe('search in the language of the text', () => {
     ]);
     // Whole words still match as before: "diplomasi" is a word of the other quote.
     expect(ids(await search('diplomasi'))).toEqual([diplomacy]);
+  });
+
+  it('has an index for every language the model declares, though Geneva is in Indonesian only', async () => {
+    const rows = await api.cypher('SHOW FULLTEXT INDEXES YIELD name, state RETURN name, state ORDER BY name');
+    expect(rows.map((row) => row.name)).toEqual([...searchedIndexes].sort());
+    expect(rows.every((row) => row.state === 'ONLINE')).toBe(true);
+    const analyzers = new Set(Object.values(fullTextLanguages));
+    expect(searchedIndexes).toHaveLength(analyzers.size + 1);
+    expect(searchedIndexes).toContain('search_german');
+  });
+
+  it('searches the index of a language once a statement in it exists, and only then', async () => {
+    // Geneva has no German statement: the German index is empty and skipped, and finds nothing.
+    expect(await search('Verhandlung', { first: 100 })).toEqual([]);
+    const text = 'Die Verhandlungen sind gescheitert.';
+    await api.cypher(
+      `CREATE (:Node:Statement {id: 'statement:test-german', text: $text, text_german: $text, language: 'de-AT',
+         sources: [$article]})`,
+      { text, article: 'article:2129ad4d3e752772' },
+    );
+    try {
+      const results = await search('Verhandlung', { first: 100 });
+      expect(results).toEqual([
+        {
+          node: { __typename: 'Statement', id: 'statement:test-german' },
+          score: expect.any(Number),
+          matchedField: 'text',
+          matchedText: text,
+        },
+      ]);
+    } finally {
+      await api.cypher("MATCH (s:Statement {id: 'statement:test-german'}) DETACH DELETE s");
+    }
   });
 
   it('matches English summaries by word form too, and still whole words first', async () => {
@@ -227,8 +355,10 @@ describe('bad search arguments', () => {
     }
   });
 
-  it('refuses first: 0, naming "first"', async () => {
+  it('refuses first: 0, naming "first", and first with last, naming "last"', async () => {
     const response = await api.query(searchQuery, { text: 'Ryabkov', first: 0 });
     expect(response.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: 'first' });
+    const both = await api.query(searchQuery, { text: 'Ryabkov', first: 1, last: 1 });
+    expect(both.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: 'last' });
   });
 });

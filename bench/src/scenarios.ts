@@ -233,10 +233,10 @@ export const scenarios: Scenario[] = [
     servers: {
       ...newsgraphAndRaw(
         'search',
-        'query ($text: String!) { search(text: $text, types: [PERSON], first: 10) { score node { __typename id ... on Person { name } } } }',
+        'query ($text: String!) { search(text: $text, types: [PERSON], first: 10) { edges { score node { __typename id ... on Person { name } } } } }',
         (data) =>
           searchHits(
-            data.search.map((hit: Json) => ({ id: hit.node.id, score: hit.score })),
+            data.search.edges.map((hit: Json) => ({ id: hit.node.id, score: hit.score })),
             10,
           ),
       ),

@@ -161,6 +161,41 @@ export const PeopleQuery: TypedDocumentNode<PeoplePage, PagingVariables> = gql`
   ${PageFields}
 `;
 
+export interface SearchPage {
+  search: Omit<Connection<NodeLabelFields>, 'edges'> & {
+    edges: {
+      cursor: string;
+      node: NodeLabelFields;
+      score: number;
+      matchedField: string | null;
+      matchedText: string | null;
+    }[];
+  };
+}
+
+/** Full-text search, best first, a page at a time: each hit with its score and the text that matched. */
+export const SearchQuery: TypedDocumentNode<SearchPage, { text: string } & PagingVariables> = gql`
+  query Search($text: String!, $first: Int, $after: String, $last: Int, $before: String) {
+    search(text: $text, first: $first, after: $after, last: $last, before: $before) {
+      totalCount
+      edges {
+        cursor
+        score
+        matchedField
+        matchedText
+        node {
+          ...NodeLabel
+        }
+      }
+      pageInfo {
+        ...PageFields
+      }
+    }
+  }
+  ${NodeLabel}
+  ${PageFields}
+`;
+
 /**
  * The variables that fetch the page after this one, or null at the end. With relayPagination the
  * answer to them is the whole list so far, this page's edges followed by the next's.

@@ -1803,12 +1803,13 @@ export type Query = {
   places: PlaceConnection;
   /**
    * Full-text search over names, aliases, statement text and summaries, headlines and descriptions,
-   * best matches first, case-insensitively; Lucene syntax is not interpreted. Words match whole, and
-   * also in other forms of the word where the text's language has a Lucene analyzer (a statement in
-   * Indonesian: "gagal" finds "kegagalan"; English summaries: "guarantee" finds "guarantees").
-   * Audiences are people and organizations, so search finds them too (e.g. "news agencies").
+   * best matches first (by score, then id), case-insensitively; Lucene syntax is not interpreted. Words
+   * match whole, and also in other forms of the word where the text's language has a Lucene analyzer (a
+   * statement in Indonesian: "gagal" finds "kegagalan"; English summaries: "guarantee" finds
+   * "guarantees"). Audiences are people and organizations, so search finds them too (e.g. "news
+   * agencies"). A connection like every list: its cursors belong to this text and these types.
    */
-  search: Array<SearchResult>;
+  search: SearchConnection;
   /**
    * A shortest path between two nodes, following relationships in either direction; null when none
    * exists within `maxHops`.
@@ -2031,7 +2032,10 @@ export type QueryPlacesArgs = {
  * and traverse the graph between them.
  */
 export type QuerySearchArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
   text: Scalars['String']['input'];
   types?: InputMaybe<Array<SearchableType>>;
 };
@@ -2182,9 +2186,24 @@ export type RetractArticlePayload = {
   userErrors: Array<UserError>;
 };
 
+/** A page of search hits, best first. */
+export type SearchConnection = {
+  __typename?: 'SearchConnection';
+  /** The hits with their scores, matched fields and cursors. */
+  edges: Array<SearchEdge>;
+  /** The nodes found, alone. */
+  nodes: Array<Node>;
+  /** Where this page stands. */
+  pageInfo: PageInfo;
+  /** How many nodes the search finds in all. */
+  totalCount: Scalars['Int']['output'];
+};
+
 /** One search hit. */
-export type SearchResult = {
-  __typename?: 'SearchResult';
+export type SearchEdge = {
+  __typename?: 'SearchEdge';
+  /** Cursor of this hit (for `after` or `before` of a search for the same text and types). */
+  cursor: Scalars['String']['output'];
   /** The field whose text matched, e.g. `name`, `aliases`, `text` or `summary` (for a match by another form of a word, the first field of that language holding it). */
   matchedField: Maybe<Scalars['String']['output']>;
   /** The matching text of that field. */
@@ -2697,7 +2716,8 @@ export type ResolversTypes = {
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RelationshipType: RelationshipType;
   RetractArticlePayload: ResolverTypeWrapper<RetractArticlePayload>;
-  SearchResult: ResolverTypeWrapper<Omit<SearchResult, 'node'> & { node: ResolversTypes['Node'] }>;
+  SearchConnection: ResolverTypeWrapper<Omit<SearchConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['SearchEdge']>, nodes: Array<ResolversTypes['Node']> }>;
+  SearchEdge: ResolverTypeWrapper<Omit<SearchEdge, 'node'> & { node: ResolversTypes['Node'] }>;
   SearchableType: SearchableType;
   Statement: ResolverTypeWrapper<StatementRecord>;
   StatementConnection: ResolverTypeWrapper<ConnectionRecord<ResolversParentTypes['Statement']>>;
@@ -2794,7 +2814,8 @@ export type ResolversParentTypes = {
   PositionEdge: EdgeRecord<ResolversParentTypes['Organization']>;
   Query: Record<PropertyKey, never>;
   RetractArticlePayload: RetractArticlePayload;
-  SearchResult: Omit<SearchResult, 'node'> & { node: ResolversParentTypes['Node'] };
+  SearchConnection: Omit<SearchConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['SearchEdge']>, nodes: Array<ResolversParentTypes['Node']> };
+  SearchEdge: Omit<SearchEdge, 'node'> & { node: ResolversParentTypes['Node'] };
   Statement: StatementRecord;
   StatementConnection: ConnectionRecord<ResolversParentTypes['Statement']>;
   StatementEdge: EdgeRecord<ResolversParentTypes['Statement']>;
@@ -3275,7 +3296,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   person?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType, RequireFields<QueryPersonArgs, 'id'>>;
   place?: Resolver<Maybe<ResolversTypes['Place']>, ParentType, ContextType, RequireFields<QueryPlaceArgs, 'id'>>;
   places?: Resolver<ResolversTypes['PlaceConnection'], ParentType, ContextType, Partial<QueryPlacesArgs>>;
-  search?: Resolver<Array<ResolversTypes['SearchResult']>, ParentType, ContextType, RequireFields<QuerySearchArgs, 'first' | 'text'>>;
+  search?: Resolver<ResolversTypes['SearchConnection'], ParentType, ContextType, RequireFields<QuerySearchArgs, 'text'>>;
   shortestPath?: Resolver<Maybe<ResolversTypes['Path']>, ParentType, ContextType, RequireFields<QueryShortestPathArgs, 'from' | 'maxHops' | 'to'>>;
   statement?: Resolver<Maybe<ResolversTypes['Statement']>, ParentType, ContextType, RequireFields<QueryStatementArgs, 'id'>>;
   statements?: Resolver<ResolversTypes['StatementConnection'], ParentType, ContextType, Partial<QueryStatementsArgs>>;
@@ -3297,7 +3318,15 @@ export type RetractArticlePayloadResolvers<ContextType = Context, ParentType ext
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 };
 
-export type SearchResultResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SearchResult'] = ResolversParentTypes['SearchResult']> = {
+export type SearchConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SearchConnection'] = ResolversParentTypes['SearchConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['SearchEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['Node']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type SearchEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SearchEdge'] = ResolversParentTypes['SearchEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   matchedField?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   matchedText?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
@@ -3448,7 +3477,8 @@ export type Resolvers<ContextType = Context> = {
   PositionEdge?: PositionEdgeResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   RetractArticlePayload?: RetractArticlePayloadResolvers<ContextType>;
-  SearchResult?: SearchResultResolvers<ContextType>;
+  SearchConnection?: SearchConnectionResolvers<ContextType>;
+  SearchEdge?: SearchEdgeResolvers<ContextType>;
   Statement?: StatementResolvers<ContextType>;
   StatementConnection?: StatementConnectionResolvers<ContextType>;
   StatementEdge?: StatementEdgeResolvers<ContextType>;

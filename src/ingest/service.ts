@@ -8,7 +8,6 @@ import { cypherParams, writeTransaction } from '../db/database.js';
 import type { Logger } from '../logger.js';
 import { documentRowsOf, ensureSchema, existingIds, loadDocuments, type LoadCounts } from '../seed/load.js';
 import { idOf } from '../seed/format.js';
-import { ensureLanguageIndexes } from '../seed/full-text.js';
 import { retractInTransaction, type RetractCounts } from '../seed/retract.js';
 import { checkDocument, checkReferences, type SeedProblem } from '../seed/validate.js';
 
@@ -105,8 +104,6 @@ export async function ingestDocument(
   if (problems.length > 0) return failed(problems.map((p) => userError('document', p)));
 
   await ensureSchemaOnce(driver, database);
-  // A statement in a language the graph has not seen yet gets its full-text index first.
-  await ensureLanguageIndexes(driver, new Set(document.statements.map((s) => s.language)), database);
   const started = Date.now();
   const { counts, bookmarks } = await loadDocuments(driver, [rows], { database, transaction: 'single', actor });
   const outcome = counts.documents.unchanged ? 'UNCHANGED' : counts.documents.replaced ? 'REPLACED' : 'CREATED';

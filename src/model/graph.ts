@@ -164,6 +164,53 @@ export const fullText = {
   english: ['headline', 'summary', 'description'],
 } as const satisfies Record<string, readonly AnyNodeProperty[]>;
 
+/**
+ * The languages whose texts full-text search stems, each with the Lucene analyzer Neo4j 5.26 ships for
+ * it (`CALL db.index.fulltext.listAvailableAnalyzers()`): BCP 47 primary subtag, or a full tag where it
+ * decides. Each analyzer has one full-text index (seed/full-text.ts), created with the schema whether
+ * or not a text in its language was loaded, so that search knows the indexes it queries without asking.
+ * Analyzer names are the allow-list that index names and properties are built from.
+ */
+export const fullTextLanguages = {
+  ar: 'arabic',
+  bg: 'bulgarian',
+  ca: 'catalan',
+  ckb: 'sorani',
+  cs: 'czech',
+  da: 'danish',
+  de: 'german',
+  el: 'greek',
+  en: 'english',
+  es: 'spanish',
+  eu: 'basque',
+  fa: 'persian',
+  fi: 'finnish',
+  fr: 'french',
+  ga: 'irish',
+  gl: 'galician',
+  hi: 'hindi',
+  hu: 'hungarian',
+  hy: 'armenian',
+  id: 'indonesian',
+  it: 'italian',
+  ja: 'cjk',
+  ko: 'cjk',
+  lt: 'lithuanian',
+  lv: 'latvian',
+  nb: 'norwegian',
+  nl: 'dutch',
+  nn: 'norwegian',
+  no: 'norwegian',
+  pt: 'portuguese',
+  'pt-br': 'brazilian',
+  ro: 'romanian',
+  ru: 'russian',
+  sv: 'swedish',
+  th: 'thai',
+  tr: 'turkish',
+  zh: 'cjk',
+} as const satisfies Record<string, string>;
+
 /** The label an upper-case GraphQL enum value names (`PERSON` → `Person`), if any. */
 export const labelNamed = (upper: string): Label | undefined => labels.find((label) => label.toUpperCase() === upper);
 

@@ -1,66 +1,143 @@
 /** Cypher of full-text search, and the translation of a user's words into a safe Lucene query. */
-import { getNamedType, isObjectType, type GraphQLResolveInfo } from 'graphql';
-import { analyzerOfIndex, languageIndex, languageAnalyzers, languageProperty } from '../seed/full-text.js';
+import { getNamedType, type GraphQLObjectType, type GraphQLResolveInfo } from 'graphql';
+import { orderBy, probeConditions, windowConditions, type OrderColumn } from '../cypher/build.js';
+import type { PageWindow } from '../graph/arguments.js';
+import { fullText, fullTextLanguages, labels, type Label } from '../model/graph.js';
+import { Compilation, levelCalls, levelProjection } from '../query/compile.js';
+import { connectionItems, planLevel } from '../query/plan.js';
+import { selectionOf, type CompiledQuery } from '../query/root.js';
+import { analyzerOfIndex, languageIndexes } from '../seed/full-text.js';
 import { fullTextIndex } from '../seed/load.js';
-import { fullText, labels } from '../model/graph.js';
-import { fieldItems } from '../query/plan.js';
-import { itemsQuery, selectionOf, type CompiledQuery } from '../query/root.js';
-
-/** The language indexes that exist and are online (the seeder creates them for the languages it loads). */
-export const languageIndexesCypher = `
-SHOW FULLTEXT INDEXES YIELD name, state
-WHERE state = 'ONLINE' AND name STARTS WITH 'search_'
-RETURN name`;
-
-const knownIndexes = new Set(Object.values(languageAnalyzers).map(languageIndex));
-
-/** The indexes a search queries: the whole-word index and the language indexes of the allow-list that exist. */
-export const searchedIndexes = (languageIndexes: readonly string[]) => [
-  fullTextIndex,
-  ...languageIndexes.filter((name) => knownIndexes.has(name)).sort(),
-];
 
 /**
- * The hits over the whole-word index and the given language indexes: each index's best $first hits
- * (of $labels, when given), then each node once with its best score, as `n`, `score` and `indexes`.
- * Index names are interpolated only from the allow-list of full-text.ts.
+ * The indexes every search queries: the whole-word index and one index per language the model
+ * declares (all created with the schema, so the server knows them without asking Neo4j).
  */
-export function searchHitsCypher(indexes: readonly string[]): string[] {
-  const branches = indexes.map(
-    (index) => `
-  CALL db.index.fulltext.queryNodes('${index}', $query) YIELD node, score
-  WHERE $labels IS NULL OR any(label IN labels(node) WHERE label IN $labels)
-  RETURN node, score, '${index}' AS index
-  LIMIT $first`,
-  );
+export const searchedIndexes: readonly string[] = [fullTextIndex, ...languageIndexes];
+
+/**
+ * Each searched index with the languages (primary subtags) of the statements it holds, or null for
+ * those always searched: the whole-word index and the English one, which also holds the project's own
+ * English texts. An index of a language no statement is in is empty: the query skips it, found out by
+ * an index seek on `Statement.language` (each full-text call has a fixed cost, paid for every
+ * declared language otherwise).
+ */
+export const searchedIndexLanguages: readonly { name: string; languages: string[] | null }[] = searchedIndexes.map(
+  (name) => {
+    const analyzer = analyzerOfIndex(name);
+    if (name === fullTextIndex || analyzer === 'english') return { name, languages: null };
+    const tags = Object.entries(fullTextLanguages).filter(([, of]) => of === analyzer);
+    return { name, languages: [...new Set(tags.map(([tag]) => tag.split('-')[0]!))] };
+  },
+);
+
+/** The order of hits: best score first, then id; a cursor holds both (the score exactly, as Neo4j gave it). */
+const hitColumns = (score: string, v: string): OrderColumn[] => [{ expr: score, desc: true }, { expr: `${v}.id` }];
+
+/**
+ * The hits over the searched indexes (of `labelsParam`, when given), each node once with its best score
+ * and the indexes that found it, as `n`, `score` and `indexes`. Index names are a parameter from the
+ * model's allow-list: one UNWIND over them rather than a UNION per index, which costs every row a step
+ * per branch.
+ *
+ * Hits of equal score are ordered by id, which Lucene does not do, so no index's own ranking can simply
+ * be cut at a page's size. With `reach` (a first page), each index keeps the hits scoring at least as
+ * high as its `reach`-th best (its floor), ties included: the best `reach` nodes overall are among
+ * those, with their best scores. Each index is asked once (each call has a fixed cost, paid for every
+ * declared language). Without `reach`, every hit.
+ */
+function hitsCypher(indexes: string, query: string, labelsParam: string | null, reach: string | null): string[] {
+  const labelled = labelsParam ? [`WHERE any(label IN labels(node) WHERE label IN ${labelsParam})`] : [];
+  const call = `CALL db.index.fulltext.queryNodes(index, ${query}) YIELD node, score`;
+  const hits = reach
+    ? [
+        'CALL (index) {',
+        `  ${call}`,
+        ...labelled.map((line) => `  ${line}`),
+        '  RETURN collect({node: node, score: score}) AS found',
+        '}',
+        // Lucene gives each index's hits best first: the floor is the score of the `reach`-th.
+        `UNWIND CASE WHEN size(found) > ${reach} THEN [hit IN found WHERE hit.score >= found[${reach} - 1].score] ELSE found END AS hit`,
+        'WITH index, hit.node AS node, hit.score AS score',
+      ]
+    : [call, ...labelled];
   return [
-    `CALL () {${branches.join('\n  UNION ALL')}\n}`,
-    'WITH node, max(score) AS score, collect(index) AS indexes',
-    'ORDER BY score DESC, node.id',
-    'LIMIT $first',
-    'WITH node AS n, score, indexes',
+    `UNWIND ${indexes} AS searched`,
+    'WITH searched WHERE searched.languages IS NULL OR',
+    '  any(language IN searched.languages WHERE EXISTS { MATCH (s:Statement) WHERE s.language STARTS WITH language })',
+    'WITH searched.name AS index',
+    ...hits,
+    'WITH node AS n, max(score) AS score, collect(index) AS indexes',
   ];
 }
 
+/** A search as the resolver asks for it: the Lucene query, the labels (null: all) and the page. */
+export interface SearchRequest {
+  query: string;
+  labels: Label[] | null;
+  window: PageWindow;
+}
+
 /**
- * The search with everything selected on each hit's node, in one query (./resolvers.ts reads which
- * language indexes exist first). Each node also brings the properties the match is told from.
+ * One page of a search with everything selected on its hits' nodes, in one query that always answers
+ * one row: `items` (up to `size + 1`, in the window's direction, each with `node`, `score` and
+ * `indexes`), `total` when `totalCount` is selected, and the probes of pageInfo when the window has
+ * cursors. Each node also brings the properties the match is told from.
  */
-export function searchQuery(info: GraphQLResolveInfo, indexes: readonly string[]): CompiledQuery {
+export function searchQuery(info: GraphQLResolveInfo, request: SearchRequest): CompiledQuery & { count: boolean } {
   const selection = selectionOf(info);
-  const resultType = getNamedType(info.returnType);
-  const { items } = isObjectType(resultType)
-    ? fieldItems(selection, resultType, info.fieldNodes, 'node')
-    : { items: [] };
-  const reads = [
-    ...fullText.properties,
-    ...indexes.filter((index) => index !== fullTextIndex).map((index) => languageProperty(analyzerOfIndex(index))),
+  const { items, count } = connectionItems(
+    selection,
+    getNamedType(info.returnType) as GraphQLObjectType,
+    info.fieldNodes,
+  );
+  const plan = planLevel(selection, [...labels], items);
+  if (plan.properties !== 'all')
+    for (const property of [...fullText.properties, 'language']) plan.properties.add(property);
+  const compilation = new Compilation('q');
+  const { params } = compilation;
+  const query = params.add(request.query);
+  const indexes = params.add(searchedIndexLanguages);
+  const labelsParam = request.labels ? params.add(request.labels) : null;
+  const { window } = request;
+  const after = window.after ? params.add(window.after) : null;
+  const before = window.before ? params.add(window.before) : null;
+  const limit = params.add(window.size + 1);
+  // A first page without its count needs only each index's best hits; any other page every hit.
+  const firstPage = !window.backward && !after && !before && !count;
+  const { calls, entries, carried } = levelCalls(plan, 'n', compilation);
+  const columns = hitColumns('score', 'n');
+  const order = orderBy(columns, window.backward);
+  const conditions = windowConditions(columns, after, before);
+  const page = [
+    ...(conditions.length > 0 ? [`WITH n, score, indexes WHERE ${conditions.join(' AND ')}`] : []),
+    `WITH n, score, indexes ${order}`,
+    `LIMIT ${limit}`,
+    ...calls,
+    ...(calls.length > 0 ? [`WITH ${['n', 'score', 'indexes', ...carried].join(', ')} ${order}`] : []),
+    `RETURN collect({node: ${levelProjection(plan, 'n', entries)}, score: score, indexes: indexes}) AS items`,
   ];
-  return itemsQuery(selection, [...labels], items, () => searchHitsCypher(indexes), {
-    reads,
-    columns: ['score', 'indexes'],
-    order: 'score DESC, node.id',
-  });
+  const probes = probeConditions(hitColumns('hit.score', 'hit.n'), after, before);
+  const sides = (['precedes', 'follows'] as const).filter((side) => probes[side] !== null);
+  const lines =
+    count || sides.length > 0
+      ? [
+          // The count and the probes need every hit: gathered once, the page is taken from them.
+          ...hitsCypher(indexes, query, labelsParam, null),
+          'WITH collect({n: n, score: score, indexes: indexes}) AS hits',
+          'CALL (hits) {',
+          '  UNWIND hits AS hit',
+          '  WITH hit.n AS n, hit.score AS score, hit.indexes AS indexes',
+          ...page.map((line) => `  ${line}`),
+          '}',
+          `RETURN ${[
+            'items',
+            ...(count ? ['size(hits) AS total'] : []),
+            ...sides.map((side) => `any(hit IN hits WHERE ${probes[side]}) AS ${side}`),
+          ].join(', ')}`,
+        ]
+      : [...hitsCypher(indexes, query, labelsParam, firstPage ? limit : null), ...page];
+  return { cypher: lines.join('\n'), params: params.values, plan, compilation, count, label: null };
 }
 
 /**
@@ -82,6 +159,3 @@ export function searchTerms(text: string): string[] {
 
 /** The properties the full-text index covers, in the order a match is reported. */
 export const searchedFields = fullText.properties;
-
-/** The fields a language index covers (full-text.ts), as the fields a client sees, in the order reported. */
-export const languageFields = ['text', ...fullText.english] as const;

@@ -1,19 +1,12 @@
-/** `search`: full-text search over the graph, with the field that matched. */
-import { badInput, intInRange } from '../graph/arguments.js';
+/** `search`: full-text search over the graph as a connection, each hit with the field that matched. */
+import { badInput, defaultPageSize, listScope, pageWindow, type CursorKey } from '../graph/arguments.js';
+import { answeredConnection } from '../graph/connection.js';
 import type { NodeRecord } from '../graph/records.js';
 import type { Resolvers } from '../generated/graphql.js';
-import { labelNamed } from '../model/graph.js';
+import { fullText, labelNamed, type Label } from '../model/graph.js';
 import { toRecord } from '../query/compile.js';
-import { analyzerOfIndex, languageIndex, languageProperty } from '../seed/full-text.js';
-import {
-  languageFields,
-  languageIndexesCypher,
-  luceneQuery,
-  searchQuery,
-  searchedIndexes,
-  searchedFields,
-  searchTerms,
-} from './cypher.js';
+import { analyzerOf, languageIndex } from '../seed/full-text.js';
+import { luceneQuery, searchQuery, searchedFields, searchTerms } from './cypher.js';
 
 /** Words as the full-text index's analyzer sees them: letters and digits, lowercased. */
 const wordsOf = (text: string) =>
@@ -37,20 +30,35 @@ function wholeWordMatch(node: NodeRecord, words: Set<string>): { field: string; 
 /**
  * For a node a language index found by another form of a word ("kegagalan" for "gagal"): the first
  * field that index covers which holds one of the words inside a longer word, else the first it covers.
+ * A statement's text is in the index of its language; the English index also covers the project's own
+ * English fields (model/graph.ts `fullText.english`).
  */
 function wordFormMatch(
   node: NodeRecord,
   words: Set<string>,
   indexes: string[],
 ): { field: string; text: string } | null {
-  const covered = languageFields.filter((field) =>
-    field === 'text'
-      ? indexes.some((index) => typeof node[languageProperty(analyzerOfIndex(index))] === 'string')
-      : indexes.includes(languageIndex('english')),
-  );
+  const analyzer = typeof node.language === 'string' ? analyzerOf(node.language) : null;
+  const covered = [
+    ...(analyzer && indexes.includes(languageIndex(analyzer)) ? ['text'] : []),
+    ...(indexes.includes(languageIndex('english')) ? fullText.english : []),
+  ];
   const texts = covered.flatMap((field) => (typeof node[field] === 'string' ? [{ field, text: node[field] }] : []));
   const inside = texts.find(({ text }) => [...words].some((word) => text.toLowerCase().includes(word)));
   return inside ?? texts[0] ?? null;
+}
+
+/** The labels of the `types` argument, each once in a fixed order (null: every label). */
+function labelsOfTypes(types: readonly string[] | null | undefined): Label[] | null {
+  if (!types || types.length === 0) return null;
+  return [...new Set(types.map((type) => labelNamed(type)).filter((label) => label !== undefined))].sort();
+}
+
+interface SearchRow {
+  items: { node: Record<string, unknown>; score: number; indexes: string[] }[];
+  total?: number;
+  precedes?: boolean;
+  follows?: boolean;
 }
 
 export const searchResolvers: Resolvers = {
@@ -58,26 +66,42 @@ export const searchResolvers: Resolvers = {
     search: async (_parent, args, ctx, info) => {
       if (args.text.length > 500) throw badInput('text', 'may be at most 500 characters long');
       if (searchTerms(args.text).length === 0) throw badInput('text', 'must contain at least one word');
-      const first = intInRange('first', args.first, 1, 100, 10);
-      // Two round trips, whatever the page size: which language indexes exist (Neo4j cannot ask that inside
-      // another query), then the search with everything selected on its hits.
-      const indexes = (await ctx.db.read<{ name: string }>(languageIndexesCypher)).map((row) => row.name);
-      const query = searchQuery(info, searchedIndexes(indexes));
-      const rows = await ctx.db.read<{ node: Record<string, unknown>; score: number; indexes: string[] }>(
-        query.cypher,
-        {
-          ...query.params,
-          query: luceneQuery(args.text),
-          labels: args.types && args.types.length > 0 ? args.types.map((type) => labelNamed(type)) : null,
-          first,
-        },
-      );
+      const query = luceneQuery(args.text);
+      const labels = labelsOfTypes(args.types);
+      // A cursor belongs to the search of these words (as searched) and these types.
+      const scope = listScope('search', query, labels);
+      const window = pageWindow(args, scope, defaultPageSize('Query', 'search'), 2);
+      for (const [argument, key] of [
+        ['after', window.after],
+        ['before', window.before],
+      ] as const) {
+        if (key && !isHitKey(key)) throw badInput(argument, 'is not a cursor of a search');
+      }
+      // One round trip, whatever the page size: the indexes come from the model, not from Neo4j.
+      const compiled = searchQuery(info, { query, labels, window });
+      const [row] = await ctx.db.read<SearchRow>(compiled.cypher, compiled.params);
       const words = new Set(wordsOf(args.text));
-      return rows.map((row) => {
-        const node = toRecord(row.node, query.plan, query.compilation);
-        const match = wholeWordMatch(node, words) ?? wordFormMatch(node, words, row.indexes);
-        return { node, score: row.score, matchedField: match?.field ?? null, matchedText: match?.text ?? null };
+      const hits = (row?.items ?? []).map((item) => {
+        const node = toRecord(item.node, compiled.plan, compiled.compilation);
+        const match = wholeWordMatch(node, words) ?? wordFormMatch(node, words, item.indexes);
+        return { node, score: item.score, match, key: [item.score, node.id] };
       });
+      return answeredConnection(
+        hits,
+        window,
+        scope,
+        { precedes: row?.precedes, follows: row?.follows },
+        row?.total ?? 0,
+        (hit) => ({
+          node: hit.node,
+          score: hit.score,
+          matchedField: hit.match?.field ?? null,
+          matchedText: hit.match?.text ?? null,
+        }),
+      );
     },
   },
 };
+
+/** A search cursor's key: the hit's score and its node's id. */
+const isHitKey = (key: CursorKey) => typeof key[0] === 'number' && typeof key[1] === 'string';

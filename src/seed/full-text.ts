@@ -7,52 +7,10 @@
  * analyzer, whole words) stays for names, aliases and every language without an analyzer.
  */
 import type { Driver } from 'neo4j-driver';
-import { fullText, labels } from '../model/graph.js';
+import { fullText, fullTextLanguages, labels } from '../model/graph.js';
 
-/**
- * BCP 47 language (primary subtag, or a full tag where it decides) → the Lucene analyzer Neo4j 5.26
- * ships for it (`CALL db.index.fulltext.listAvailableAnalyzers()`). Analyzer names are the allow-list
- * that index names and properties are built from.
- */
-export const languageAnalyzers: Readonly<Record<string, string>> = {
-  ar: 'arabic',
-  bg: 'bulgarian',
-  ca: 'catalan',
-  ckb: 'sorani',
-  cs: 'czech',
-  da: 'danish',
-  de: 'german',
-  el: 'greek',
-  en: 'english',
-  es: 'spanish',
-  eu: 'basque',
-  fa: 'persian',
-  fi: 'finnish',
-  fr: 'french',
-  ga: 'irish',
-  gl: 'galician',
-  hi: 'hindi',
-  hu: 'hungarian',
-  hy: 'armenian',
-  id: 'indonesian',
-  it: 'italian',
-  ja: 'cjk',
-  ko: 'cjk',
-  lt: 'lithuanian',
-  lv: 'latvian',
-  nb: 'norwegian',
-  nl: 'dutch',
-  nn: 'norwegian',
-  no: 'norwegian',
-  pt: 'portuguese',
-  'pt-br': 'brazilian',
-  ro: 'romanian',
-  ru: 'russian',
-  sv: 'swedish',
-  th: 'thai',
-  tr: 'turkish',
-  zh: 'cjk',
-};
+/** BCP 47 language → Lucene analyzer: the languages the model declares (model/graph.ts `fullTextLanguages`). */
+export const languageAnalyzers: Readonly<Record<string, string>> = fullTextLanguages;
 
 /** The analyzer for a language tag, or null when Lucene has none (then only whole words match). */
 export function analyzerOf(language: string): string | null {
@@ -97,15 +55,11 @@ export function languageIndexStatement(analyzer: string): string {
      OPTIONS {indexConfig: {\`fulltext.analyzer\`: '${analyzer}'}}`;
 }
 
-/** Creates the English index and one index for each language of `languages` that has an analyzer. */
-export async function ensureLanguageIndexes(driver: Driver, languages: Iterable<string>, database?: string) {
-  const needed = new Set(['english']);
-  for (const language of languages) {
-    const analyzer = analyzerOf(language);
-    if (analyzer) needed.add(analyzer);
-  }
-  for (const analyzer of [...needed].sort()) {
-    await driver.executeQuery(languageIndexStatement(analyzer), {}, { database });
-  }
-  await awaitIndexes(driver, database);
-}
+/** One full-text index per analyzer the model declares, in name order: search queries exactly these. */
+export const languageIndexes = [...analyzers].sort().map(languageIndex);
+
+/**
+ * The statements that create every language's index (each a no-op when it exists): part of the schema
+ * (load.ts), so they exist before any text of their language does and search never has to ask which do.
+ */
+export const languageIndexStatements = [...analyzers].sort().map(languageIndexStatement);

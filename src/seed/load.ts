@@ -17,7 +17,7 @@ import { Neo4jError, type Driver, type ManagedTransaction } from 'neo4j-driver';
 import { cypherParams, writeTransaction } from '../db/database.js';
 import { fullText } from '../model/graph.js';
 import { nodeClaim, relationshipClaim } from './claims.js';
-import { awaitIndexes } from './full-text.js';
+import { awaitIndexes, languageIndexStatements } from './full-text.js';
 import type { SeedDocument } from './format.js';
 import {
   labels,
@@ -52,9 +52,12 @@ export const indexStatements = [
   'CREATE RANGE INDEX article_date_order IF NOT EXISTS FOR (n:Article) ON (n.dateOrder)',
   'CREATE RANGE INDEX organization_kind IF NOT EXISTS FOR (n:Organization) ON (n.kind)',
   'CREATE RANGE INDEX meeting_kind IF NOT EXISTS FOR (n:Meeting) ON (n.kind)',
+  // Search skips the full-text index of a language no statement is in (src/search/cypher.ts).
+  'CREATE RANGE INDEX statement_language IF NOT EXISTS FOR (n:Statement) ON (n.language)',
   `CREATE FULLTEXT INDEX ${fullTextIndex} IF NOT EXISTS
      FOR (n:${labels.join('|')})
      ON EACH [${fullText.properties.map((property) => `n.${property}`).join(', ')}]`,
+  ...languageIndexStatements,
 ];
 
 /** Constraints and indexes the API relies on; each statement is a no-op when it already exists. */

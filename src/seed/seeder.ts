@@ -17,7 +17,6 @@ import {
   type LoadCounts,
   type LoadOptions,
 } from './load.js';
-import { ensureLanguageIndexes } from './full-text.js';
 import { validateDocuments, validateSeedFiles, type SeedFile } from './validate.js';
 
 export interface SeedOptions extends LoadOptions {
@@ -78,15 +77,11 @@ async function seed(
   // seed or ingest (or the server's start) creates them.
   const bulk = (options.reset || before.nodes === 0) && rowsIn(documents) >= bulkRows;
   await ensureSchema(driver, database, { constraintsOnly: bulk });
-  if (!bulk) await ensureLanguageIndexes(driver, languagesOf(parsed), database);
   const { counts, bookmarks } = await loadDocuments(driver, documents, {
     ...options,
     transaction: options.transaction ?? 'single',
   });
-  if (bulk) {
-    await ensureSchema(driver, database);
-    await ensureLanguageIndexes(driver, languagesOf(parsed), database);
-  }
+  if (bulk) await ensureSchema(driver, database);
   const after = await countGraph(driver, database);
   return { files: parsed.map((f) => f.file), counts, bookmarks, before, after };
 }
@@ -96,11 +91,6 @@ export const bulkRows = 20_000;
 
 const rowsIn = (documents: DocumentRows[]) =>
   documents.reduce((n, doc) => n + doc.rows.nodes.length + doc.rows.relationships.length, 0);
-
-/** The languages of the runs' statements (each gets a full-text index when Lucene has an analyzer). */
-function languagesOf(files: SeedFile[]): Set<string> {
-  return new Set(files.flatMap((file) => file.document.statements.map((statement) => statement.language)));
-}
 
 /** Seeds the bundled files when the graph holds no node yet; true when it did. */
 export async function seedIfEmpty(driver: Driver, database?: string): Promise<SeedReport | null> {

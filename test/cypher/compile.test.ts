@@ -160,13 +160,29 @@ describe('search, nodes and timeline', () => {
     ... on Meeting { name participants(first: 3) { nodes { __typename id } } }
     ... on Statement { summary speaker { __typename id } }`;
 
-  it('search: the hits with what their nodes select and what the match is told from, in one query', () => {
+  it('search: every hit over every index the model declares, each node once, a page with what its nodes select', () => {
     const query = searchQuery(
-      infoFor(`{ search(text: "x", first: 5) { score matchedField node { ${itemFields} } } }`),
-      ['search', 'search_english', 'search_indonesian'],
+      infoFor(`{ search(text: "x", first: 5) { edges { score matchedField node { ${itemFields} } } } }`),
+      { query: 'gagal', labels: null, window: { size: 5, backward: false, after: null, before: null } },
     );
     expect(query.cypher).toMatchSnapshot();
-    expect(query.params).toEqual({ p0: 4, p1: 1 });
+    expect(query.params).toMatchSnapshot();
+    expect(query.params.q1).toContainEqual({ name: 'search_indonesian', languages: ['id'] });
+    expect(query.plan.properties).toContain('language');
+  });
+
+  it('search: backward between two cursors, of some types, with the count and the probes from the same hits', () => {
+    const query = searchQuery(
+      infoFor('{ search(text: "x", last: 2) { totalCount pageInfo { hasNextPage } nodes { id } } }'),
+      {
+        query: 'ryabkov',
+        labels: ['Organization', 'Person'],
+        window: { size: 2, backward: true, after: [2.5, 'person:a'], before: [0.75, 'person:z'] },
+      },
+    );
+    expect(query.cypher).toMatchSnapshot();
+    expect(query.params).toMatchSnapshot();
+    expect(query.count).toBe(true);
   });
 
   it('nodes(ids): every node asked for, of any label, with its nested fields', () => {

@@ -222,7 +222,9 @@ export const rawHandlers: Record<string, (driver: Driver, vars: Vars) => Promise
       .join(' ');
     const rows = await read(driver, searchCypher, { query });
     return {
-      search: rows.map((row) => ({ score: row.score, node: { __typename: 'Person', id: row.id, name: row.name } })),
+      search: {
+        edges: rows.map((row) => ({ score: row.score, node: { __typename: 'Person', id: row.id, name: row.name } })),
+      },
     };
   },
 

@@ -86,7 +86,7 @@ export const SHORTEST_PATH = `
 export const SUGGEST = `
   query ExplorerSuggest($text: String!, $words: Boolean!) {
     search(text: $text, types: [PERSON, ORGANIZATION, PLACE, MEETING, TOPIC], first: 8) @include(if: $words) {
-      node { ${NODE_FIELDS} }
+      nodes { ${NODE_FIELDS} }
     }
     people(filter: { nameContains: $text }, first: 5) { nodes { ${ANY_NODE} } }
     organizations(filter: { nameContains: $text }, first: 5) { nodes { ${ANY_NODE} } }

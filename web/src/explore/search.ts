@@ -5,7 +5,7 @@ import { labelOf } from './graph.js';
 import { SUGGEST, type GraphNode } from './queries.js';
 
 interface SuggestAnswer {
-  search?: { node: GraphNode }[];
+  search?: { nodes: GraphNode[] };
   people: { nodes: GraphNode[] };
   organizations: { nodes: GraphNode[] };
   places: { nodes: GraphNode[] };
@@ -60,7 +60,7 @@ export function setUpSearch(input: HTMLInputElement, list: HTMLElement, onPick: 
     const all = [
       ...answer.people.nodes,
       ...answer.organizations.nodes,
-      ...(answer.search ?? []).map((hit) => hit.node),
+      ...(answer.search?.nodes ?? []),
       ...answer.places.nodes,
       ...answer.meetings.nodes,
     ];

@@ -49,13 +49,18 @@ query MeetingParticipants($id: ID! = "meeting:us-russia-talks-geneva-2022-01-10"
 `,
   },
   {
-    query: `# Full-text search over names, aliases, statements and headlines (whole words).
-query Search($text: String! = "Jenewa") {
-  search(text: $text, first: 10) {
-    score
-    matchedField
-    matchedText
-    node { id displayName nodeType }
+    query: `# Full-text search over names, aliases, statements and headlines (whole words and word forms),
+# best first; pass pageInfo.endCursor as \`after\` for the next page.
+query Search($text: String! = "Jenewa", $after: String) {
+  search(text: $text, first: 10, after: $after) {
+    totalCount
+    pageInfo { hasNextPage endCursor }
+    edges {
+      score
+      matchedField
+      matchedText
+      node { id displayName nodeType }
+    }
   }
 }
 `,
