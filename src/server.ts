@@ -26,6 +26,7 @@ import type { IngestLimits } from './ingest/service.js';
 import type { Logger } from './logger.js';
 import { exportRouter } from './export/routes.js';
 import { costLimitPlugin } from './http/cost.js';
+import { JitExecutor } from './http/executor.js';
 import { applyCors, type CorsOrigins } from './http/cors.js';
 import { handleGraphQL } from './http/graphql.js';
 import { handleHealth } from './http/health.js';
@@ -176,8 +177,8 @@ export async function createServer(
   httpServer.on('clientError', answerClientError);
   const apollo = new ApolloServer<Context>({
     ...protection,
-    typeDefs: loadTypeDefs(),
-    resolvers,
+    // Queries run compiled by graphql-jit, the rest through graphql-js (see ./http/executor.ts).
+    gateway: new JitExecutor({ typeDefs: loadTypeDefs(), resolvers }).gateway(),
     introspection: true,
     // main.ts owns SIGINT/SIGTERM: it stops Apollo, then the driver, then the Neo4j it started.
     stopOnTerminationSignals: false,
