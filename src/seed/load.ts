@@ -330,9 +330,20 @@ function statementsOf(documents: DocumentRows[], batchSize: number, existing?: S
   return statements;
 }
 
-/** Which of the documents' node ids the graph holds, as seen by this transaction. */
+/**
+ * Which of the documents' node ids the graph holds, as seen by this transaction: the ids its rows
+ * define and the ids its relationships only refer to, so that a relationship between existing nodes
+ * is never taken for new (and created twice).
+ */
 async function existingIn(tx: ManagedTransaction, documents: DocumentRows[]): Promise<Set<string>> {
-  const ids = [...new Set(documents.flatMap((doc) => doc.rows.nodes.map((row) => row.id)))];
+  const ids = [
+    ...new Set(
+      documents.flatMap((doc) => [
+        ...doc.rows.nodes.map((row) => row.id),
+        ...doc.rows.relationships.flatMap((row) => [row.from, row.to]),
+      ]),
+    ),
+  ];
   const result = await tx.run<{ id: string }>('UNWIND $ids AS id MATCH (n:Node {id: id}) RETURN id', { ids });
   return new Set(result.records.map((record) => record.get('id')));
 }
