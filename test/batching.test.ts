@@ -311,4 +311,52 @@ describe('Cypher round trips of search, nodes and timeline', () => {
     expect(forty.hits.every((hit: any) => hit.node.__typename !== 'Statement' || hit.node.speaker.id)).toBe(true);
     expect({ two: two.queries, forty: forty.queries, next: next.queries }).toEqual({ two: 1, forty: 1, next: 1 });
   });
+
+  it('shortestPath: one query for a short path and a long one, with its nodes’ nested fields and its relationships’ ends', async () => {
+    const [near] = await api.cypher(
+      `MATCH (a:Person)-[:PARTICIPATED_IN]->(:Meeting)<-[:PARTICIPATED_IN]-(b:Person) WHERE a.id < b.id
+       RETURN a.id AS from, b.id AS to ORDER BY from, to LIMIT 1`,
+    );
+    const [far] = await api.cypher(
+      `MATCH (a:Node {id: $from}), (b:Person) WHERE b <> a
+       MATCH p = shortestPath((a)-[*..6]-(b))
+       WITH b, p WHERE length(p) >= 4
+       RETURN b.id AS to LIMIT 1`,
+      { from: near!.from },
+    );
+    const run = async (from: string, to: string) => {
+      const response = await api.query(
+        `query ($from: ID!, $to: ID!) {
+          shortestPath(from: $from, to: $to) {
+            length
+            nodes { __typename id ... on Person { name positions(first: 2) { nodes { id } } } }
+            relationships { type from { id } to { id } }
+          }
+        }`,
+        { from, to },
+      );
+      expect(response.errors).toBeUndefined();
+      return { path: response.data.shortestPath, queries: response.extensions?.cypherQueries };
+    };
+    const [short, long] = [
+      await run(near!.from as string, near!.to as string),
+      await run(near!.from as string, far!.to as string),
+    ];
+    expect(short.path.length).toBe(2);
+    expect(long.path.length).toBeGreaterThanOrEqual(4);
+    for (const { path } of [short, long]) {
+      expect(path.nodes).toHaveLength(path.length + 1);
+      expect(path.relationships).toHaveLength(path.length);
+      // Each relationship joins the nodes on either side of it, whichever way it points.
+      path.relationships.forEach((rel: any, i: number) =>
+        expect([rel.from.id, rel.to.id].sort()).toEqual([path.nodes[i].id, path.nodes[i + 1].id].sort()),
+      );
+    }
+    const person = long.path.nodes.find((node: any) => node.__typename === 'Person' && node.positions.nodes.length > 0);
+    const alone = await api.query(`query ($id: ID!) { person(id: $id) { positions(first: 2) { nodes { id } } } }`, {
+      id: person.id,
+    });
+    expect(person.positions).toEqual(alone.data.person.positions);
+    expect({ short: short.queries, long: long.queries }).toEqual({ short: 1, long: 1 });
+  });
 });

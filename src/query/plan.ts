@@ -115,13 +115,14 @@ const cursorlessPageInfo = new Set(['hasNextPage', 'hasPreviousPage', '__typenam
 
 /**
  * The selection sets of the items of a connection (`nodes`, `edges.node`), and what else it selects:
- * `totalCount`, the relationship's properties (`rel`), a cursor (`cursors`).
+ * `totalCount`, the relationship's properties (`rel`), a cursor (`cursors`), and the edges' fields by name.
  */
 export function connectionItems(ctx: SelectionContext, connectionType: GraphQLObjectType, nodes: readonly FieldNode[]) {
   const items: SelectionSetNode[] = [];
   let count = false;
   let rel = false;
   let cursors = false;
+  const selectedOnEdges = new Set<string>();
   for (const [, fieldNodes] of collectFields(ctx, connectionType, subSelections(nodes))) {
     const name = fieldNodes[0]!.name.value;
     if (name === 'nodes') items.push(...subSelections(fieldNodes));
@@ -134,13 +135,14 @@ export function connectionItems(ctx: SelectionContext, connectionType: GraphQLOb
       const edgeType = getNamedType(connectionType.getFields().edges!.type) as GraphQLObjectType;
       for (const [, edgeFields] of collectFields(ctx, edgeType, subSelections(fieldNodes))) {
         const edgeField = edgeFields[0]!.name.value;
+        selectedOnEdges.add(edgeField);
         if (edgeField === 'node') items.push(...subSelections(edgeFields));
         else if (edgeField === 'cursor') cursors = true;
         else if (edgeField !== '__typename') rel = true;
       }
     }
   }
-  return { items, count, rel, cursors };
+  return { items, count, rel, cursors, edgeFields: selectedOnEdges };
 }
 
 /** Plans one level: the nodes of `types`, with the selection sets that apply to them. */

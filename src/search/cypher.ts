@@ -2,11 +2,11 @@
 import { getNamedType, type GraphQLObjectType, type GraphQLResolveInfo } from 'graphql';
 import { orderBy, probeConditions, windowConditions, type OrderColumn } from '../cypher/build.js';
 import type { PageWindow } from '../graph/arguments.js';
-import { fullText, fullTextLanguages, labels, type Label } from '../model/graph.js';
+import { fullText, fullTextLanguages, labels, nodeProperties, type Label } from '../model/graph.js';
 import { Compilation, levelCalls, levelProjection } from '../query/compile.js';
 import { connectionItems, planLevel } from '../query/plan.js';
 import { selectionOf, type CompiledQuery } from '../query/root.js';
-import { analyzerOfIndex, languageIndexes } from '../seed/full-text.js';
+import { analyzerOfIndex, languageIndexes, languageIndexProperties } from '../seed/full-text.js';
 import { fullTextIndex } from '../seed/load.js';
 
 /**
@@ -15,21 +15,39 @@ import { fullTextIndex } from '../seed/load.js';
  */
 export const searchedIndexes: readonly string[] = [fullTextIndex, ...languageIndexes];
 
+/** The labels that hold a property: text under `text_<analyzer>` is a statement's. */
+const labelsHolding = (property: string): Label[] =>
+  labels.filter((label) =>
+    (nodeProperties[label] as readonly string[]).includes(property.startsWith('text_') ? 'text' : property),
+  );
+
 /**
  * Each searched index with the languages (primary subtags) of the statements it holds, or null for
  * those always searched: the whole-word index and the English one, which also holds the project's own
  * English texts. An index of a language no statement is in is empty: the query skips it, found out by
  * an index seek on `Statement.language` (each full-text call has a fixed cost, paid for every
- * declared language otherwise).
+ * declared language otherwise). `labels` are those whose properties the index covers.
  */
-export const searchedIndexLanguages: readonly { name: string; languages: string[] | null }[] = searchedIndexes.map(
-  (name) => {
+export const searchedIndexLanguages: readonly { name: string; languages: string[] | null; labels: Label[] }[] =
+  searchedIndexes.map((name) => {
     const analyzer = analyzerOfIndex(name);
-    if (name === fullTextIndex || analyzer === 'english') return { name, languages: null };
+    const properties = name === fullTextIndex ? fullText.properties : languageIndexProperties(analyzer);
+    const covered = labels.filter((label) => properties.some((property) => labelsHolding(property).includes(label)));
+    if (name === fullTextIndex || analyzer === 'english') return { name, languages: null, labels: covered };
     const tags = Object.entries(fullTextLanguages).filter(([, of]) => of === analyzer);
-    return { name, languages: [...new Set(tags.map(([tag]) => tag.split('-')[0]!))] };
-  },
-);
+    return { name, languages: [...new Set(tags.map(([tag]) => tag.split('-')[0]!))], labels: covered };
+  });
+
+/**
+ * The indexes a search of these labels (null: all) asks: only those covering a property of one of
+ * them. A search of people asks the whole-word and the English index (descriptions), not the 32
+ * indexes that hold only statements' texts.
+ */
+export function indexesFor(searched: readonly Label[] | null): { name: string; languages: string[] | null }[] {
+  return searchedIndexLanguages
+    .filter((index) => !searched || index.labels.some((label) => searched.includes(label)))
+    .map(({ name, languages }) => ({ name, languages }));
+}
 
 /** The order of hits: best score first, then id; a cursor holds both (the score exactly, as Neo4j gave it). */
 const hitColumns = (score: string, v: string): OrderColumn[] => [{ expr: score, desc: true }, { expr: `${v}.id` }];
@@ -46,8 +64,9 @@ const hitColumns = (score: string, v: string): OrderColumn[] => [{ expr: score, 
  * those, with their best scores. Each index is asked once (each call has a fixed cost, paid for every
  * declared language). Without `reach`, every hit.
  */
-function hitsCypher(indexes: string, query: string, labelsParam: string | null, reach: string | null): string[] {
-  const labelled = labelsParam ? [`WHERE any(label IN labels(node) WHERE label IN ${labelsParam})`] : [];
+function hitsCypher(indexes: string, query: string, searched: readonly Label[] | null, reach: string | null): string[] {
+  // Labels come from the model's allow-list: written into the text, one label test instead of a list scan.
+  const labelled = searched ? [`WHERE node:${searched.join('|')}`] : [];
   const call = `CALL db.index.fulltext.queryNodes(index, ${query}) YIELD node, score`;
   const hits = reach
     ? [
@@ -82,23 +101,27 @@ export interface SearchRequest {
  * One page of a search with everything selected on its hits' nodes, in one query that always answers
  * one row: `items` (up to `size + 1`, in the window's direction, each with `node`, `score` and
  * `indexes`), `total` when `totalCount` is selected, and the probes of pageInfo when the window has
- * cursors. Each node also brings the properties the match is told from.
+ * cursors. When the matched field is selected, each node also brings the properties it is told from.
  */
-export function searchQuery(info: GraphQLResolveInfo, request: SearchRequest): CompiledQuery & { count: boolean } {
+export function searchQuery(
+  info: GraphQLResolveInfo,
+  request: SearchRequest,
+): CompiledQuery & { count: boolean; matched: boolean } {
   const selection = selectionOf(info);
-  const { items, count } = connectionItems(
+  const { items, count, edgeFields } = connectionItems(
     selection,
     getNamedType(info.returnType) as GraphQLObjectType,
     info.fieldNodes,
   );
   const plan = planLevel(selection, [...labels], items);
-  if (plan.properties !== 'all')
+  // The field that matched is told from the node's texts: fetched only when it is asked for.
+  const matched = edgeFields.has('matchedField') || edgeFields.has('matchedText');
+  if (matched && plan.properties !== 'all')
     for (const property of [...fullText.properties, 'language']) plan.properties.add(property);
   const compilation = new Compilation('q');
   const { params } = compilation;
   const query = params.add(request.query);
-  const indexes = params.add(searchedIndexLanguages);
-  const labelsParam = request.labels ? params.add(request.labels) : null;
+  const indexes = params.add(indexesFor(request.labels));
   const { window } = request;
   const after = window.after ? params.add(window.after) : null;
   const before = window.before ? params.add(window.before) : null;
@@ -123,7 +146,7 @@ export function searchQuery(info: GraphQLResolveInfo, request: SearchRequest): C
     count || sides.length > 0
       ? [
           // The count and the probes need every hit: gathered once, the page is taken from them.
-          ...hitsCypher(indexes, query, labelsParam, null),
+          ...hitsCypher(indexes, query, request.labels, null),
           'WITH collect({n: n, score: score, indexes: indexes}) AS hits',
           'CALL (hits) {',
           '  UNWIND hits AS hit',
@@ -136,8 +159,8 @@ export function searchQuery(info: GraphQLResolveInfo, request: SearchRequest): C
             ...sides.map((side) => `any(hit IN hits WHERE ${probes[side]}) AS ${side}`),
           ].join(', ')}`,
         ]
-      : [...hitsCypher(indexes, query, labelsParam, firstPage ? limit : null), ...page];
-  return { cypher: lines.join('\n'), params: params.values, plan, compilation, count, label: null };
+      : [...hitsCypher(indexes, query, request.labels, firstPage ? limit : null), ...page];
+  return { cypher: lines.join('\n'), params: params.values, plan, compilation, count, matched, label: null };
 }
 
 /**

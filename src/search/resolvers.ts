@@ -83,7 +83,9 @@ export const searchResolvers: Resolvers = {
       const words = new Set(wordsOf(args.text));
       const hits = (row?.items ?? []).map((item) => {
         const node = toRecord(item.node, compiled.plan, compiled.compilation);
-        const match = wholeWordMatch(node, words) ?? wordFormMatch(node, words, item.indexes);
+        const match = compiled.matched
+          ? (wholeWordMatch(node, words) ?? wordFormMatch(node, words, item.indexes))
+          : null;
         return { node, score: item.score, match, key: [item.score, node.id] };
       });
       return answeredConnection(

@@ -44,11 +44,17 @@ const analyzers = new Set(Object.values(languageAnalyzers));
 /** English text the project writes itself (summaries, descriptions, headlines) is stemmed as English too. */
 const englishFields = fullText.english;
 
+/** The properties one language's index covers: its texts, and for English the project's own English fields. */
+export const languageIndexProperties = (analyzer: string): string[] => [
+  languageProperty(analyzer),
+  ...(analyzer === 'english' ? englishFields : []),
+];
+
 /** The Cypher that creates one language's index (a no-op when it exists). */
 export function languageIndexStatement(analyzer: string): string {
   // Index names, properties and the analyzer are interpolated: they come only from the allow-list above.
   if (!analyzers.has(analyzer)) throw new Error(`no Lucene analyzer "${analyzer}" in the allow-list`);
-  const fields = [languageProperty(analyzer), ...(analyzer === 'english' ? englishFields : [])];
+  const fields = languageIndexProperties(analyzer);
   return `CREATE FULLTEXT INDEX ${languageIndex(analyzer)} IF NOT EXISTS
      FOR (n:${labels.join('|')})
      ON EACH [${fields.map((field) => `n.${field}`).join(', ')}]

@@ -29,8 +29,6 @@ function hopBound(hops: number, max: number): number {
 
 const pathNodes = `[n IN nodes(p) | ${nodeProjection('n')}]`;
 const pathRelationships = `[r IN relationships(p) | ${relationshipProjection('r')}]`;
-const pathProjection = `${pathNodes} AS nodes,
-       ${pathRelationships} AS relationships`;
 
 /** Which restrictions a path query applies: relationship types, a date window. */
 export interface PathRestrictions {
@@ -55,14 +53,12 @@ ${conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : ''}`;
 }
 
 /**
- * One shortest path from $from to $to, following only $types when filtered, passing only through
- * meetings and statements inside the window when windowed. Params: from, to, types, windowFrom, windowTo.
+ * The clauses binding `p` to one shortest path from $from to $to, following only $types when
+ * filtered, passing only through meetings and statements inside the window when windowed (the
+ * traversal's resolver compiles what is selected on it). Params: from, to, types, windowFrom, windowTo.
  */
-export const shortestPathCypher = (
-  maxHops: number,
-  restrictions: PathRestrictions,
-) => `${pathQuery('shortestPath', maxHops, restrictions)}
-RETURN ${pathProjection}`;
+export const shortestPathMatch = (maxHops: number, restrictions: PathRestrictions) =>
+  pathQuery('shortestPath', maxHops, restrictions).trim();
 
 /**
  * The key of path `p`, unique among paths: its node ids in order, then each relationship's start,

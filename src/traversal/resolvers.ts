@@ -5,10 +5,11 @@ import { getNamedType, type GraphQLObjectType, type GraphQLResolveInfo } from 'g
 import { badInput, defaultPageSize, intInRange, listScope, pageWindow, type CursorKey } from '../graph/arguments.js';
 import { answeredConnection, idListConnection } from '../graph/connection.js';
 import { windowShape } from '../graph/loaders.js';
-import { toRecord } from '../query/compile.js';
+import { toRecord, type Compilation } from '../query/compile.js';
 import { connectionItems, fieldItems, labelsOf, selectedFields, setItems } from '../query/plan.js';
-import { itemsQuery, selectionOf } from '../query/root.js';
+import { itemsQuery, selectionOf, type CompiledQuery, type ItemsOptions } from '../query/root.js';
 import { dateWindowArgument, windowParams, type DateWindow } from '../graph/date-window.js';
+import { relationshipProjection } from '../cypher/build.js';
 import { relationshipId, toNodeRecord, type NodeRecord, type RelationshipRecord } from '../graph/records.js';
 import type { GraphRelationshipResolvers, RelationshipType, Resolvers } from '../generated/graphql.js';
 import { metWithConnection } from '../person/resolvers.js';
@@ -24,7 +25,8 @@ import {
   neighborhoodLevelCypher,
   nodesByIdCypher,
   relationshipsAmongCypher,
-  shortestPathCypher,
+  shortestPathMatch,
+  type PathRestrictions,
 } from './cypher.js';
 
 interface PathRecord {
@@ -144,15 +146,12 @@ export async function neighborhood(ctx: Context, args: NeighborhoodArgs, info?: 
       limit: maxRelationships + 1,
     }),
   ]);
-  const records = selected
-    ? nodeRows.map((row) => toRecord(row.node, selected.nodes.plan, selected.nodes.compilation, selected.nodes.label))
-    : nodeRows.map((row) => hydrate(ctx, row.node));
-  const byId = new Map(records.map((node) => [node.id, node]));
-  if (!byId.has(args.of)) return null;
   if (relRows.length > maxRelationships) truncated = true;
   const relationships = relRows.slice(0, maxRelationships).map((row) => row.rel);
-  // Compiled records hold only what this request selects: its `from` and `to` read them, no cache does.
-  if (selected) for (const rel of relationships) rel.ends = { from: byId.get(rel.from), to: byId.get(rel.to) };
+  const byId = selected
+    ? compiledGraph(selected.nodes, nodeRows, relationships).byId
+    : new Map(nodeRows.map((row) => hydrate(ctx, row.node)).map((node) => [node.id, node]));
+  if (!byId.has(args.of)) return null;
   return {
     // Centre first, then level by level: the order in which they were chosen.
     nodes: chosen.flatMap((id) => byId.get(id) ?? []),
@@ -165,41 +164,87 @@ export async function neighborhood(ctx: Context, args: NeighborhoodArgs, info?: 
 const keyOnlyFields = new Set(['id', 'type', 'from', 'to', '__typename']);
 
 /**
- * What the request selects on a subgraph of `ids`: its nodes compiled into one query, with what its
- * `nodes` and its relationships' `from` and `to` select, and whether its relationships need only
- * their keys.
+ * What the request selects on a subgraph or a path (`nodes`, and its relationships' `from` and
+ * `to`), its nodes compiled into one query whose clauses `head` writes, with `options` (columns,
+ * order) as itemsQuery takes them; whether relationships are selected at all, and whether they need
+ * only their keys.
  */
-function subgraphSelection(info: GraphQLResolveInfo, ids: readonly string[]) {
+function graphSelection(
+  info: GraphQLResolveInfo,
+  head: (c: Compilation) => string[],
+  options: (relationships: string) => ItemsOptions = () => ({}),
+) {
   const selection = selectionOf(info);
-  const subgraph = getNamedType(info.returnType) as GraphQLObjectType;
-  const fields = subgraph.getFields();
+  const graph = getNamedType(info.returnType) as GraphQLObjectType;
+  const fields = graph.getFields();
   const relationshipType = getNamedType(fields.relationships!.type) as GraphQLObjectType;
-  const relationshipSets = fieldItems(selection, subgraph, info.fieldNodes, 'relationships').items;
+  const relationshipSets = fieldItems(selection, graph, info.fieldNodes, 'relationships');
   const sets = [
-    ...fieldItems(selection, subgraph, info.fieldNodes, 'nodes').items,
-    ...['from', 'to'].flatMap((end) => setItems(selection, relationshipType, relationshipSets, end).items),
+    ...fieldItems(selection, graph, info.fieldNodes, 'nodes').items,
+    ...['from', 'to'].flatMap((end) => setItems(selection, relationshipType, relationshipSets.items, end).items),
   ];
   const types = labelsOf(selection, getNamedType(fields.nodes!.type));
-  const nodes = itemsQuery(selection, types, sets, (c) => ['MATCH (n:Node)', `WHERE n.id IN ${c.params.add(ids)}`]);
-  const read = selectedFields(selection, relationshipType, relationshipSets);
-  return { nodes, keysOnly: [...read].every((field) => keyOnlyFields.has(field)) };
+  const read = selectedFields(selection, relationshipType, relationshipSets.items);
+  const keysOnly = [...read].every((field) => keyOnlyFields.has(field));
+  const graphSets = info.fieldNodes.flatMap((node) => (node.selectionSet ? [node.selectionSet] : []));
+  const relationships = selectedFields(selection, graph, graphSets).has('relationships')
+    ? `[r IN relationships(p) | ${relationshipProjection('r', { keysOnly })}]`
+    : '[]';
+  const nodes = itemsQuery(selection, types, sets, head, options(relationships));
+  return { nodes, keysOnly };
+}
+
+/** What the request selects on a subgraph of `ids`. */
+const subgraphSelection = (info: GraphQLResolveInfo, ids: readonly string[]) =>
+  graphSelection(info, (c) => ['MATCH (n:Node)', `WHERE n.id IN ${c.params.add(ids)}`]);
+
+/**
+ * A shortest path with what the request selects on it, in one query: a row per node in path order
+ * (`node`, `i`), each with the path's `length` and its `relationships` (projected as selected).
+ * Params: the compilation's, and from, to, types, windowFrom, windowTo.
+ */
+const shortestPathSelection = (info: GraphQLResolveInfo, maxHops: number, restrictions: PathRestrictions) =>
+  graphSelection(
+    info,
+    () => [shortestPathMatch(maxHops, restrictions), 'UNWIND range(0, length(p)) AS i', 'WITH p, i, nodes(p)[i] AS n'],
+    (relationships) => ({ columns: ['i', 'length(p) AS length', `${relationships} AS relationships`], order: 'i' }),
+  );
+
+/** The records of a compiled subgraph or path, each relationship given its ends among them. */
+function compiledGraph(
+  query: CompiledQuery,
+  rows: { node: Record<string, unknown> }[],
+  relationships: RelationshipRecord[],
+) {
+  const nodes = rows.map((row) => toRecord(row.node, query.plan, query.compilation, query.label));
+  const byId = new Map(nodes.map((node) => [node.id, node]));
+  // Compiled records hold only what this request selects: `from` and `to` read them, no cache does.
+  for (const rel of relationships) rel.ends = { from: byId.get(rel.from), to: byId.get(rel.to) };
+  return { nodes, byId };
 }
 
 export const traversalResolvers: Resolvers = {
   JSONObject: JSONObjectResolver,
   Query: {
-    shortestPath: async (_parent, args, ctx) => {
+    shortestPath: async (_parent, args, ctx, info) => {
       const maxHops = intInRange('maxHops', args.maxHops, 1, 10, 6);
       const types = typesParam(args.relationshipTypes);
       const window = dateWindowArgument(args.during);
       if (args.from === args.to) return emptyPath(ctx, args.from);
       const restrictions = { filtered: types !== null, windowed: window !== null };
-      const [row] = await ctx.db.read<RawPath>(shortestPathCypher(maxHops, restrictions), {
-        from: args.from,
-        to: args.to,
-        ...pathParams(types, window),
-      });
-      return row ? toPath(ctx, row) : null;
+      const { nodes: query } = shortestPathSelection(info, maxHops, restrictions);
+      const rows = await ctx.db.read<{
+        node: Record<string, unknown>;
+        length: number;
+        relationships: RelationshipRecord[];
+      }>(query.cypher, { ...query.params, from: args.from, to: args.to, ...pathParams(types, window) });
+      const [first] = rows;
+      if (!first) return null;
+      return {
+        length: first.length,
+        nodes: compiledGraph(query, rows, first.relationships).nodes,
+        relationships: first.relationships,
+      };
     },
     allShortestPaths: async (_parent, args, ctx, info) => {
       const maxHops = intInRange('maxHops', args.maxHops, 1, 10, 6);

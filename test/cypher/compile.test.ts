@@ -183,6 +183,10 @@ describe('search, nodes and timeline', () => {
     expect(query.cypher).toMatchSnapshot();
     expect(query.params).toMatchSnapshot();
     expect(query.count).toBe(true);
+    // People and organizations hold no statement texts: only the whole-word and the English index are asked.
+    expect((query.params.q1 as { name: string }[]).map((index) => index.name)).toEqual(['search', 'search_english']);
+    // Nothing asks which field matched: the texts it is told from are not fetched.
+    expect(query.cypher).toContain('node: n {.id, __labels: labels(n)}');
   });
 
   it('nodes(ids): every node asked for, of any label, with its nested fields', () => {
