@@ -89,7 +89,9 @@ export function levelCalls(
     if (inner.calls.length > 0) body.push(`WITH ${[m, r, k, ...inner.carried].join(', ')} ${order}`);
     // The row is the node's own projection, carrying the relationship's properties and the key.
     const rowEntries = [...inner.entries];
-    if (relation.rel) rowEntries.push([relColumn, `properties(${r})`]);
+    if (relation.rel === 'all') rowEntries.push([relColumn, `properties(${r})`]);
+    else if (relation.rel)
+      rowEntries.push([relColumn, `${r} {${relation.rel.map((property) => `.${property}`).join(', ')}}`]);
     if (relation.cursors) rowEntries.push([keyColumn, `[${columns.map((column) => column.expr).join(', ')}]`]);
     body.push(`RETURN collect(${levelProjection(relation.item, m, rowEntries, targetLabel(relation))}) AS ${page}`);
     calls.push(`CALL (${v}) {`, ...indent(body), '}');

@@ -25,7 +25,15 @@ import {
 import { pageWindow, type PageWindow } from '../graph/arguments.js';
 import { expansionArity } from '../graph/connection.js';
 import { propertiesOf, relationOf } from '../model/api.js';
-import { labels, traversals, type Label, type TraversalName } from '../model/graph.js';
+import {
+  labels,
+  relationshipProperties,
+  relationshipTypes,
+  traversals,
+  type Label,
+  type RelationshipType,
+  type TraversalName,
+} from '../model/graph.js';
 
 /** What a selection is read against: the schema, the document's fragments and the request's variables. */
 export interface SelectionContext {
@@ -53,11 +61,36 @@ export interface RelationPlan {
   window: PageWindow;
   /** `totalCount` is selected. */
   count: boolean;
-  /** Fields of the edge (or of the `via` object) read the relationship's properties. */
-  rel: boolean;
+  /**
+   * The relationship's properties that fields of the edge (or of the `via` object) read: none
+   * (false), these, or all of them (a field the model does not map to properties).
+   */
+  rel: RelationshipReads;
   /** A cursor is selected (an edge's, or pageInfo's start or end): the rows carry their keys. */
   cursors: boolean;
   item: LevelPlan;
+}
+
+export type RelationshipReads = false | 'all' | readonly string[];
+
+/**
+ * The relationship properties that the edge fields `names` read on a relationship of `type`: a field
+ * named after one of the type's properties reads it; `id` its key property; `sources` and `sourceIds`
+ * its provenance (and the key, which scopes their cursors); any other field (computed from the whole relationship) all of them.
+ */
+export function relationshipReads(type: RelationshipType, names: Iterable<string>): RelationshipReads {
+  const read = new Set<string>();
+  for (const name of names) {
+    if (name === 'node' || name === 'cursor' || name === '__typename') continue;
+    if ((relationshipProperties[type] as readonly string[]).includes(name)) read.add(name);
+    else if (name === 'id' || name === 'sources' || name === 'sourceIds') {
+      // The edge's id (also the scope of its sources' cursors) is made with the key property.
+      const key = relationshipTypes[type];
+      if (key !== null) read.add(key);
+      if (name !== 'id') read.add('sources');
+    } else return 'all';
+  }
+  return read.size > 0 ? [...read].sort() : false;
 }
 
 const isLabel = (name: string): name is Label => (labels as readonly string[]).includes(name);
@@ -194,7 +227,7 @@ function planRelation(
   } catch {
     return null;
   }
-  const planned = (item: LevelPlan, count = false, rel = false, cursors = false): RelationPlan => ({
+  const planned = (item: LevelPlan, count = false, rel: RelationshipReads = false, cursors = false): RelationPlan => ({
     label,
     key,
     traversal,
@@ -206,7 +239,8 @@ function planRelation(
   });
   if (traversals[traversal].cardinality === 'many') {
     if (!isObjectType(target)) return null;
-    const { items, count, rel, cursors } = connectionItems(ctx, target, nodes);
+    const { items, count, cursors, edgeFields } = connectionItems(ctx, target, nodes);
+    const rel = relationshipReads(traversals[traversal].type, edgeFields);
     return planned(planLevel(ctx, itemLabels(ctx, target), items), count, rel, cursors);
   }
   if (!via) return planned(planLevel(ctx, labelsOf(ctx, target), subSelections(nodes)));
@@ -214,7 +248,9 @@ function planRelation(
   const viaField = isObjectType(target) ? target.getFields()[via] : undefined;
   if (!isObjectType(target) || !viaField) return null;
   const { items, others } = fieldItems(ctx, target, nodes, via);
-  return planned(planLevel(ctx, labelsOf(ctx, getNamedType(viaField.type)), items), false, others);
+  const read = [...selectedFields(ctx, target, subSelections(nodes))].filter((name) => name !== via);
+  const rel = others ? relationshipReads(traversals[traversal].type, read) : false;
+  return planned(planLevel(ctx, labelsOf(ctx, getNamedType(viaField.type)), items), false, rel);
 }
 
 /**

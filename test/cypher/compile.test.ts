@@ -99,6 +99,22 @@ describe('lookups', () => {
       'Statement',
     );
     expect(query.cypher).toMatchSnapshot();
+    // Of the relationship, only the property a selected field reads.
+    expect(query.cypher).toMatch(/__rel: r\d+ \{\.paragraph\}/);
+  });
+
+  it('fetch of an edge’s relationship only what its fields read: a property, the key for the id, provenance, or all', () => {
+    const relOf = (edgeFields: string) =>
+      lookupQuery(
+        infoFor(`{ person(id: "x") { positions(first: 2) { edges { node { id } ${edgeFields} } } } }`),
+        'person:a',
+        'Person',
+      ).cypher.match(/__rel: ([^}]*\}?)/)?.[1];
+    expect(relOf('')).toBeUndefined();
+    expect(relOf('cursor')).toBeUndefined();
+    expect(relOf('startDate')).toMatch(/^r\d+ \{\.startDate\}$/);
+    expect(relOf('id')).toMatch(/^r\d+ \{\.title\}$/);
+    expect(relOf('sourceIds')).toMatch(/^r\d+ \{\.sources, \.title\}$/);
   });
 
   it('guard fields of one type under an interface by label (`node`)', () => {
