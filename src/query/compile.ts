@@ -73,7 +73,8 @@ export function levelCalls(
     const inner = levelCalls(relation.item, m, c);
     const { window } = relation;
     const many = traversal.cardinality === 'many';
-    const limit = c.params.add(window.size + (many ? 1 : 0));
+    // One row more than the page tells whether more follow, when that is asked (it costs its subqueries too).
+    const limit = c.params.add(window.size + (many && relation.more ? 1 : 0));
     const columns = traversalColumns(traversal, k, m, r);
     const body = [
       `MATCH ${traversalPattern(traversal, v, r, m, guard)}`,

@@ -68,6 +68,8 @@ export interface RelationPlan {
   rel: RelationshipReads;
   /** A cursor is selected (an edge's, or pageInfo's start or end): the rows carry their keys. */
   cursors: boolean;
+  /** `hasNextPage` or `hasPreviousPage` is selected: the page fetches one row more than it holds. */
+  more: boolean;
   item: LevelPlan;
 }
 
@@ -145,16 +147,21 @@ const subSelections = (nodes: readonly FieldNode[]) =>
 
 /** Fields of `PageInfo` that need no cursor. */
 const cursorlessPageInfo = new Set(['hasNextPage', 'hasPreviousPage', '__typename']);
+/** The pageInfo fields told from one row more than the page holds. */
+const morePageInfo = new Set(['hasNextPage', 'hasPreviousPage']);
 
 /**
  * The selection sets of the items of a connection (`nodes`, `edges.node`), and what else it selects:
- * `totalCount`, the relationship's properties (`rel`), a cursor (`cursors`), and the edges' fields by name.
+ * `totalCount`, the relationship's properties (`rel`), a cursor (`cursors`), whether a page should
+ * tell if more items lie beyond it (`more`: `hasNextPage` or `hasPreviousPage`, answered by fetching
+ * one row more than the page holds), and the edges' fields by name.
  */
 export function connectionItems(ctx: SelectionContext, connectionType: GraphQLObjectType, nodes: readonly FieldNode[]) {
   const items: SelectionSetNode[] = [];
   let count = false;
   let rel = false;
   let cursors = false;
+  let more = false;
   const selectedOnEdges = new Set<string>();
   for (const [, fieldNodes] of collectFields(ctx, connectionType, subSelections(nodes))) {
     const name = fieldNodes[0]!.name.value;
@@ -162,8 +169,11 @@ export function connectionItems(ctx: SelectionContext, connectionType: GraphQLOb
     else if (name === 'totalCount') count = true;
     else if (name === 'pageInfo') {
       const pageInfoType = getNamedType(connectionType.getFields().pageInfo!.type) as GraphQLObjectType;
-      for (const [, infoFields] of collectFields(ctx, pageInfoType, subSelections(fieldNodes)))
-        if (!cursorlessPageInfo.has(infoFields[0]!.name.value)) cursors = true;
+      for (const [, infoFields] of collectFields(ctx, pageInfoType, subSelections(fieldNodes))) {
+        const infoField = infoFields[0]!.name.value;
+        if (!cursorlessPageInfo.has(infoField)) cursors = true;
+        if (morePageInfo.has(infoField)) more = true;
+      }
     } else if (name === 'edges') {
       const edgeType = getNamedType(connectionType.getFields().edges!.type) as GraphQLObjectType;
       for (const [, edgeFields] of collectFields(ctx, edgeType, subSelections(fieldNodes))) {
@@ -175,7 +185,7 @@ export function connectionItems(ctx: SelectionContext, connectionType: GraphQLOb
       }
     }
   }
-  return { items, count, rel, cursors, edgeFields: selectedOnEdges };
+  return { items, count, rel, cursors, more, edgeFields: selectedOnEdges };
 }
 
 /** Plans one level: the nodes of `types`, with the selection sets that apply to them. */
@@ -227,7 +237,13 @@ function planRelation(
   } catch {
     return null;
   }
-  const planned = (item: LevelPlan, count = false, rel: RelationshipReads = false, cursors = false): RelationPlan => ({
+  const planned = (
+    item: LevelPlan,
+    count = false,
+    rel: RelationshipReads = false,
+    cursors = false,
+    more = false,
+  ): RelationPlan => ({
     label,
     key,
     traversal,
@@ -235,13 +251,14 @@ function planRelation(
     count,
     rel,
     cursors,
+    more,
     item,
   });
   if (traversals[traversal].cardinality === 'many') {
     if (!isObjectType(target)) return null;
-    const { items, count, cursors, edgeFields } = connectionItems(ctx, target, nodes);
+    const { items, count, cursors, more, edgeFields } = connectionItems(ctx, target, nodes);
     const rel = relationshipReads(traversals[traversal].type, edgeFields);
-    return planned(planLevel(ctx, itemLabels(ctx, target), items), count, rel, cursors);
+    return planned(planLevel(ctx, itemLabels(ctx, target), items), count, rel, cursors, more);
   }
   if (!via) return planned(planLevel(ctx, labelsOf(ctx, target), subSelections(nodes)));
   // A `via` object: its `via` field is the neighbour, its other fields read the relationship.

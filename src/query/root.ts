@@ -139,6 +139,7 @@ export interface ListSource {
 /**
  * One page of a root list with everything selected on its items, and its count when `totalCount`
  * is selected, in one query that always answers one row: `items` (up to `size + 1` projected nodes,
+ * one more than the page only when `hasNextPage` or `hasPreviousPage` is asked,
  * in the window's direction, with their keys when a cursor is selected: see `rowKey`), `total`, and
  * the probes of pageInfo (`precedes`, `follows`) when the window has cursors.
  */
@@ -148,7 +149,7 @@ export function listQuery(
   window: PageWindow,
 ): CompiledQuery & { count: boolean } {
   const selection = selectionOf(info);
-  const { items, count, cursors } = connectionItems(
+  const { items, count, cursors, more } = connectionItems(
     selection,
     getNamedType(info.returnType) as GraphQLObjectType,
     info.fieldNodes,
@@ -160,7 +161,7 @@ export function listQuery(
   const { params } = compilation;
   const after = window.after ? params.add(window.after) : null;
   const before = window.before ? params.add(window.before) : null;
-  const limit = params.add(window.size + 1);
+  const limit = params.add(window.size + (more ? 1 : 0));
   const { calls, entries, carried } = levelCalls(plan, 'n', compilation);
   const columns = keyColumns('k', 'n', source.direction);
   const order = orderBy(columns, window.backward);

@@ -108,7 +108,7 @@ export function searchQuery(
   request: SearchRequest,
 ): CompiledQuery & { count: boolean; matched: boolean } {
   const selection = selectionOf(info);
-  const { items, count, edgeFields } = connectionItems(
+  const { items, count, more, edgeFields } = connectionItems(
     selection,
     getNamedType(info.returnType) as GraphQLObjectType,
     info.fieldNodes,
@@ -125,7 +125,7 @@ export function searchQuery(
   const { window } = request;
   const after = window.after ? params.add(window.after) : null;
   const before = window.before ? params.add(window.before) : null;
-  const limit = params.add(window.size + 1);
+  const limit = params.add(window.size + (more ? 1 : 0));
   // A first page without its count needs only each index's best hits; any other page every hit.
   const firstPage = !window.backward && !after && !before && !count;
   const { calls, entries, carried } = levelCalls(plan, 'n', compilation);

@@ -103,6 +103,20 @@ describe('lookups', () => {
     expect(query.cypher).toMatch(/__rel: r\d+ \{\.paragraph\}/);
   });
 
+  it('fetch one row more than a page holds only when hasNextPage or hasPreviousPage is asked', () => {
+    const limits = (pageInfo: string) =>
+      lookupQuery(
+        infoFor(`{ person(id: "x") { meetings(first: 10) { ${pageInfo} nodes { id
+          participants(last: 4) { ${pageInfo} nodes { id } } } } } }`),
+        'person:a',
+        'Person',
+      ).params;
+    expect(limits('')).toEqual({ p0: 'person:a', p1: 4, p2: 10 });
+    expect(limits('pageInfo { endCursor }')).toEqual({ p0: 'person:a', p1: 4, p2: 10 });
+    expect(limits('pageInfo { hasNextPage }')).toEqual({ p0: 'person:a', p1: 5, p2: 11 });
+    expect(limits('pageInfo { hasPreviousPage }')).toEqual({ p0: 'person:a', p1: 5, p2: 11 });
+  });
+
   it('fetch of an edge’s relationship only what its fields read: a property, the key for the id, provenance, or all', () => {
     const relOf = (edgeFields: string) =>
       lookupQuery(
@@ -159,6 +173,18 @@ describe('lists', () => {
     expect(query.params).toMatchSnapshot();
   });
 
+  it('fetch one row more than the page holds only when hasNextPage is asked', () => {
+    const list = (pageInfo: string) =>
+      listQuery(infoFor(`{ people(first: 3) { ${pageInfo} nodes { name } } }`), people, {
+        size: 3,
+        backward: false,
+        after: null,
+        before: null,
+      }).params;
+    expect(list('')).toEqual({ q0: 3 });
+    expect(list('pageInfo { hasNextPage }')).toEqual({ q0: 4 });
+  });
+
   it('fetch a page backward, between two cursors, with the probes of pageInfo', () => {
     const query = listQuery(infoFor('{ people(last: 3) { nodes { name } } }'), people, {
       size: 3,
@@ -208,7 +234,7 @@ describe('search, nodes and timeline', () => {
   it('nodes(ids): every node asked for, of any label, with its nested fields', () => {
     const query = idsQuery(infoFor(`{ nodes(ids: ["a", "b"]) { ${itemFields} } }`), ['meeting:a', 'statement:b']);
     expect(query.cypher).toMatchSnapshot();
-    expect(query.params).toEqual({ p0: ['meeting:a', 'statement:b'], p1: 4, p2: 1 });
+    expect(query.params).toEqual({ p0: ['meeting:a', 'statement:b'], p1: 3, p2: 1 });
   });
 
   it('timeline: a page of dated items with their nested fields and the count; dates always fetched', () => {
