@@ -16,7 +16,7 @@ import {
   traversalPattern,
   windowConditions,
 } from '../cypher/build.js';
-import { traversals, type Label } from '../model/graph.js';
+import { relationshipTypes, traversals, type Label } from '../model/graph.js';
 import {
   adoptNodeRecord,
   prefetchedPages,
@@ -76,18 +76,20 @@ export function levelCalls(
     // One row more than the page tells whether more follow, when that is asked (it costs its subqueries too).
     const limit = c.params.add(window.size + (many && relation.more ? 1 : 0));
     const columns = traversalColumns(traversal, k, m, r);
+    // The relationship travels with its row only when the order or a selected field reads it.
+    const rowVars = relation.rel !== false || relationshipTypes[traversal.type] !== null ? [m, r] : [m];
     const body = [
       `MATCH ${traversalPattern(traversal, v, r, m, guard)}`,
-      `WITH ${m}, ${r}, ${sortKey(traversal.order, m)} AS ${k}`,
+      `WITH ${[...rowVars, `${sortKey(traversal.order, m)} AS ${k}`].join(', ')}`,
     ];
     const after = many && window.after ? c.params.add(window.after) : null;
     const before = many && window.before ? c.params.add(window.before) : null;
     const conditions = windowConditions(columns, after, before);
     if (conditions.length > 0) body.push(`WHERE ${conditions.join(' AND ')}`);
     const order = orderBy(columns, window.backward);
-    body.push(`WITH ${m}, ${r}, ${k} ${order} LIMIT ${limit}`, ...inner.calls);
+    body.push(`WITH ${[...rowVars, k].join(', ')} ${order} LIMIT ${limit}`, ...inner.calls);
     // Subqueries keep the order of their input rows; ordering again before collecting makes it explicit.
-    if (inner.calls.length > 0) body.push(`WITH ${[m, r, k, ...inner.carried].join(', ')} ${order}`);
+    if (inner.calls.length > 0) body.push(`WITH ${[...rowVars, k, ...inner.carried].join(', ')} ${order}`);
     // The row is the node's own projection, carrying the relationship's properties and the key.
     const rowEntries = [...inner.entries];
     if (relation.rel === 'all') rowEntries.push([relColumn, `properties(${r})`]);
