@@ -17,6 +17,8 @@ import {
   resetGraph,
   type DocumentRows,
 } from '../src/seed/load.js';
+import { retractArticle } from '../src/ingest/service.js';
+import { createLogger } from '../src/logger.js';
 import { seedDocumentSchema } from '../src/seed/format.js';
 import { seedDocuments, seedFiles, seedIfEmpty } from '../src/seed/seeder.js';
 import { presets, syntheticDocuments, syntheticSeedInputs } from '../src/seed/synthetic.js';
@@ -440,6 +442,61 @@ describe('the loader', () => {
       provenance: provenance.map((p) => strip(p.props)),
     };
   }
+
+  it('merges a relationship a later document states again between nodes the graph holds, and retracts it exactly', async () => {
+    // Article 1 lists a person and an organization and the position between them. Article 2 states
+    // the same position: the person is listed again (a document's relationships hang off what it
+    // lists), the organization is only referred to, so its id is in none of article 2's node rows.
+    const first = 'article:fixture-ends-first';
+    const second = 'article:fixture-ends-second';
+    const person = 'person:fixture-ends-envoy';
+    const organization = 'organization:fixture-ends-ministry';
+    const article = (id: string, publisher: string) => ({
+      id,
+      sourceFile: `${id.slice('article:'.length)}.txt`,
+      headline: `A report (${id})`,
+      publisher,
+      published: '2022-01-12',
+      language: 'en',
+    });
+    const envoy = { id: person, name: 'Fixture Envoy', positions: [{ organization, title: 'envoy' }] };
+    await seedDocuments(
+      driver,
+      [
+        {
+          file: 'first.yaml',
+          raw: {
+            article: article(first, 'organization:fixture-ends-wire'),
+            organizations: [
+              { id: 'organization:fixture-ends-wire', name: 'Fixture Ends Wire', kind: 'NEWS_AGENCY' },
+              { id: organization, name: 'Fixture Ministry', kind: 'GOVERNMENT' },
+            ],
+            people: [envoy],
+          },
+        },
+      ],
+      { database },
+    );
+    const positions = () =>
+      cypher(
+        'MATCH (:Person {id: $person})-[r:HOLDS_POSITION]->(:Organization {id: $organization}) RETURN properties(r) AS props',
+        { person, organization },
+      );
+    const [alone] = await positions();
+    await seedDocuments(
+      driver,
+      [{ file: 'second.yaml', raw: { article: article(second, 'organization:fixture-ends-wire'), people: [envoy] } }],
+      { database },
+    );
+    const both = await positions();
+    expect(both).toHaveLength(1);
+    expect(both[0]!.props.sources).toEqual([first, second]);
+
+    const retracted = await retractArticle({ driver, database, logger: createLogger('silent') }, second, 'test');
+    expect(retracted.counts).not.toBeNull();
+    expect(await positions()).toEqual([alone]);
+    expect(alone!.props.sources).toEqual([first]);
+  });
 
   it('writes whole documents only, and a rerun after a failure completes the graph as one clean load would', async () => {
     // The registry and eight articles.

@@ -66,6 +66,15 @@ function bulkDocument(preset: string, seed: number, target: number, index: numbe
   return doc;
 }
 
+/**
+ * Three synthetic articles of the preset to retract: at the places of articles 100, 5,000 and 10,000
+ * of `large` (11,000 articles) in the preset's own range, so every preset has them.
+ */
+function syntheticSamples(preset: string): string[] {
+  const articles = presets[preset]!.articles;
+  return [100, 5000, 10000].map((at) => `article:synthetic-${Math.floor((at * articles) / presets.large!.articles)}`);
+}
+
 async function measureWrites(db: Database, preset: string, seed: number) {
   const target = { driver: db.driver, logger: createLogger('silent') };
   const limits = { maxBytes: 64 * 2 ** 20, maxRows: 100_000 };
@@ -86,13 +95,7 @@ async function measureWrites(db: Database, preset: string, seed: number) {
     bulk.push({ ms: seconds(started) * 1000, rows: rowsOfRaw(doc) });
   }
   const retractions: { article: string; ms: number; nodesDeleted: number; relationshipsDeleted: number }[] = [];
-  for (const article of [
-    'article:synthetic-100',
-    'article:synthetic-5000',
-    'article:synthetic-10000',
-    'article:bench-geneva-7',
-    'article:bench-bulk-0',
-  ]) {
+  for (const article of [...syntheticSamples(preset), 'article:bench-geneva-7', 'article:bench-bulk-0']) {
     const started = process.hrtime.bigint();
     const result = await retractArticle(target, article, 'bench');
     if (!result.counts) throw new Error(`${article} was not in the graph`);
