@@ -26,6 +26,7 @@ import {
   type GraphRows,
   type Label,
   type NodeRow,
+  type Props,
   type RelationshipRow,
   type RelationshipType,
 } from './graph-rows.js';
@@ -230,9 +231,24 @@ interface Group {
 
 const rowCount = (doc: DocumentRows) => doc.rows.nodes.length + doc.rows.relationships.length;
 
+/** `props` with its whole numbers as Cypher integers (see cypherParams); the same object when it has none. */
+function cypherProps(props: Props): Record<string, unknown> {
+  let converted: Record<string, unknown> | undefined;
+  for (const key in props) {
+    const value = props[key];
+    if (typeof value === 'number' || (Array.isArray(value) && value.some((v) => typeof v === 'number'))) {
+      converted ??= { ...props };
+      converted[key] = cypherParams(value);
+    }
+  }
+  return converted ?? props;
+}
+
+/** A row's parameters, built once per group (integers already as Cypher integers). */
 const nodeParams = (row: NodeRow, source: string) => ({
   id: row.id,
-  props: row.props,
+  label: row.label,
+  props: cypherProps(row.props),
   aliases: row.aliases,
   source,
   claim: nodeClaim(row),
@@ -240,7 +256,8 @@ const nodeParams = (row: NodeRow, source: string) => ({
 const relationshipParams = (row: RelationshipRow, source: string) => ({
   from: row.from,
   to: row.to,
-  props: row.props,
+  type: row.type,
+  props: cypherProps(row.props),
   source,
   claim: relationshipClaim(row),
 });
@@ -251,11 +268,51 @@ const relationshipKey = (row: RelationshipRow) => {
   return JSON.stringify([row.type, row.from, row.to, key ? row.props[key] : null]);
 };
 
-const counted = (keys: string[]) => {
-  const counts = new Map<string, number>();
-  for (const key of keys) counts.set(key, (counts.get(key) ?? 0) + 1);
-  return counts;
-};
+interface PreparedNode {
+  id: string;
+  params: Record<string, unknown>;
+}
+
+interface PreparedRelationship {
+  from: string;
+  to: string;
+  key: string;
+  params: Record<string, unknown>;
+}
+
+/**
+ * What a transaction's writes need that does not depend on the graph: every row's parameters, by
+ * label and type, and how often each node id and relationship key occurs. Built ahead of the
+ * transaction (while the one before it runs), so that Node's share of the work overlaps Neo4j's.
+ */
+export interface PreparedWrites {
+  nodes: Map<Label, PreparedNode[]>;
+  relationships: Map<RelationshipType, PreparedRelationship[]>;
+  nodeIds: Map<string, number>;
+  relationshipKeys: Map<string, number>;
+}
+
+export function prepareWrites(documents: DocumentRows[]): PreparedWrites {
+  const nodes = new Map<Label, PreparedNode[]>(labels.map((label) => [label, []]));
+  const types = Object.keys(relationshipTypes) as RelationshipType[];
+  const relationships = new Map<RelationshipType, PreparedRelationship[]>(types.map((type) => [type, []]));
+  const nodeIds = new Map<string, number>();
+  const relationshipKeys = new Map<string, number>();
+  for (const doc of documents) {
+    for (const row of doc.rows.nodes) {
+      nodes.get(row.label)!.push({ id: row.id, params: nodeParams(row, doc.article) });
+      nodeIds.set(row.id, (nodeIds.get(row.id) ?? 0) + 1);
+    }
+    for (const row of doc.rows.relationships) {
+      const key = relationshipKey(row);
+      relationships
+        .get(row.type)!
+        .push({ from: row.from, to: row.to, key, params: relationshipParams(row, doc.article) });
+      relationshipKeys.set(key, (relationshipKeys.get(key) ?? 0) + 1);
+    }
+  }
+  return { nodes, relationships, nodeIds, relationshipKeys };
+}
 
 /**
  * The writes of some documents: nodes by label first (so relationships find their ends), then
@@ -265,64 +322,32 @@ const counted = (keys: string[]) => {
  * key occurs once. Everything else merges as before. The constraint on `Node.id` still guards the
  * CREATEs: a concurrent writer creating the same id makes this transaction fail, not duplicate.
  */
-export function writeStatements(documents: DocumentRows[], existing?: Set<string>): WriteStatement[] {
-  const writes: WriteStatement[] = [];
-  const nodeIds = counted(documents.flatMap((doc) => doc.rows.nodes.map((row) => row.id)));
+export function writeStatements(documents: DocumentRows[] | PreparedWrites, existing?: Set<string>): WriteStatement[] {
+  const prepared = Array.isArray(documents) ? prepareWrites(documents) : documents;
   const isNew = (id: string) => existing !== undefined && !existing.has(id);
-  const createNode = (row: NodeRow) => isNew(row.id) && nodeIds.get(row.id) === 1;
-  const relationshipKeys = existing
-    ? counted(documents.flatMap((doc) => doc.rows.relationships.map(relationshipKey)))
-    : new Map<string, number>();
-  const createRelationship = (row: RelationshipRow) =>
-    (isNew(row.from) || isNew(row.to)) && relationshipKeys.get(relationshipKey(row)) === 1;
-  const split = <R>(rows: { row: R; source: string }[], create: (row: R) => boolean) => ({
-    created: rows.filter((r) => create(r.row)),
-    merged: rows.filter((r) => !create(r.row)),
-  });
-  const nodeRows = labels.map((label) =>
-    split(
-      documents.flatMap((doc) =>
-        doc.rows.nodes.filter((row) => row.label === label).map((row) => ({ row, source: doc.article })),
-      ),
-      createNode,
-    ),
-  );
-  writes.push({
-    write: nodeCreate,
-    rows: nodeRows.flatMap(({ created }) =>
-      created.map((r) => ({ ...nodeParams(r.row, r.source), label: r.row.label })),
-    ),
-  });
-  for (const [i, label] of labels.entries()) {
-    writes.push({ write: nodeWrite(label), rows: nodeRows[i]!.merged.map((r) => nodeParams(r.row, r.source)) });
+  const createNode = (row: PreparedNode) => isNew(row.id) && prepared.nodeIds.get(row.id) === 1;
+  const createRelationship = (row: PreparedRelationship) =>
+    (isNew(row.from) || isNew(row.to)) && prepared.relationshipKeys.get(row.key) === 1;
+  const created: WriteStatement = { write: nodeCreate, rows: [] };
+  const writes: WriteStatement[] = [created];
+  for (const [label, rows] of prepared.nodes) {
+    const merged: WriteStatement = { write: nodeWrite(label), rows: [] };
+    for (const row of rows) (createNode(row) ? created : merged).rows.push(row.params);
+    writes.push(merged);
   }
-  const types = Object.keys(relationshipTypes) as RelationshipType[];
-  const relationshipRows = types.map((type) =>
-    split(
-      documents.flatMap((doc) =>
-        doc.rows.relationships.filter((row) => row.type === type).map((row) => ({ row, source: doc.article })),
-      ),
-      createRelationship,
-    ),
-  );
-  writes.push({
-    write: relationshipCreate,
-    rows: relationshipRows.flatMap(({ created }) =>
-      created.map((r) => ({ ...relationshipParams(r.row, r.source), type: r.row.type })),
-    ),
-  });
-  for (const [i, type] of types.entries()) {
-    writes.push({
-      write: relationshipWrite(type),
-      rows: relationshipRows[i]!.merged.map((r) => relationshipParams(r.row, r.source)),
-    });
+  const createdRelationships: WriteStatement = { write: relationshipCreate, rows: [] };
+  writes.push(createdRelationships);
+  for (const [type, rows] of prepared.relationships) {
+    const merged: WriteStatement = { write: relationshipWrite(type), rows: [] };
+    for (const row of rows) (createRelationship(row) ? createdRelationships : merged).rows.push(row.params);
+    writes.push(merged);
   }
   return writes.filter((w) => w.rows.length > 0);
 }
 
-function statementsOf(documents: DocumentRows[], batchSize: number, existing?: Set<string>): Statement[] {
+function statementsOf(prepared: PreparedWrites, batchSize: number, existing?: Set<string>): Statement[] {
   const statements: Statement[] = [];
-  for (const { write, rows } of writeStatements(documents, existing)) {
+  for (const { write, rows } of writeStatements(prepared, existing)) {
     const cypher = `UNWIND $rows AS row ${write}\nRETURN count(*) AS written`;
     for (let start = 0; start < rows.length; start += batchSize)
       statements.push({ cypher, rows: rows.slice(start, start + batchSize) });
@@ -368,7 +393,8 @@ function add(into: LoadCounts, from: LoadCounts): void {
 }
 
 async function runStatement(tx: ManagedTransaction, statement: Statement, counts: LoadCounts): Promise<void> {
-  const result = await tx.run<{ written: number }>(statement.cypher, cypherParams({ rows: statement.rows }));
+  // The rows' integers are Cypher integers already (prepareWrites).
+  const result = await tx.run<{ written: number }>(statement.cypher, { rows: statement.rows });
   const written = Number(result.records[0]?.get('written') ?? 0);
   if (written !== statement.rows.length) {
     // Validation makes this unlikely (a concurrent retraction could remove a referenced node):
@@ -381,30 +407,41 @@ async function runStatement(tx: ManagedTransaction, statement: Statement, counts
   counts.propertiesSet += updates.propertiesSet;
 }
 
-/** Writes one group in the given transaction: retractions of changed documents, rows, provenance. */
+/**
+ * Writes one group in the given transaction: retractions of changed documents, rows, provenance.
+ * After the existence read, every statement is sent at once: the driver pipelines them in the
+ * transaction and Neo4j runs them in order, so Node packs the next statement's parameters while
+ * Neo4j writes the one before (a failing statement still fails the whole transaction).
+ * `onSent` is called once everything is handed to the driver.
+ */
 async function writeGroup(
   tx: ManagedTransaction,
   group: Group,
+  prepared: PreparedWrites,
   batchSize: number,
   actor: string,
   fast: boolean,
   onStatement: (rows: number) => void,
+  onSent: () => void,
 ): Promise<LoadCounts> {
   const counts = emptyCounts([]);
   for (const article of group.replace) await retractInTransaction(tx, article);
   const existing = fast ? await existingIn(tx, group.documents) : undefined;
-  for (const statement of statementsOf(group.documents, batchSize, existing)) {
-    await runStatement(tx, statement, counts);
-    onStatement(statement.rows.length);
-  }
+  const runs: Promise<unknown>[] = statementsOf(prepared, batchSize, existing).map((statement) =>
+    runStatement(tx, statement, counts).then(() => onStatement(statement.rows.length)),
+  );
   const documents = group.documents.map((doc) => ({ article: doc.article, hash: doc.hash, defines: doc.defines }));
   for (let start = 0; start < documents.length; start += batchSize) {
-    await tx.run(provenanceCypher, {
-      documents: documents.slice(start, start + batchSize),
-      by: actor,
-      at: new Date().toISOString(),
-    });
+    runs.push(
+      tx.run(provenanceCypher, {
+        documents: documents.slice(start, start + batchSize),
+        by: actor,
+        at: new Date().toISOString(),
+      }),
+    );
   }
+  onSent();
+  await Promise.all(runs);
   return counts;
 }
 
@@ -475,7 +512,12 @@ export async function loadDocuments(
   const groups = groupsOf(pending, replaced, batchSize, single);
   const bookmarks: string[] = [];
 
-  const runGroup = async (group: Group, fast = true): Promise<void> => {
+  // Each group's parameters are built while the group before it is being written (see prepareWrites).
+  const prepared: (PreparedWrites | undefined)[] = [];
+  const preparedFor = (index: number) => (prepared[index] ??= prepareWrites(groups[index]!.documents));
+
+  const runGroup = async (index: number, onSent: () => void, fast = true): Promise<void> => {
+    const group = groups[index]!;
     let progress = 0;
     const written = await writeTransaction(
       driver,
@@ -484,11 +526,20 @@ export async function loadDocuments(
         // A retried transaction starts its tally again.
         done -= progress;
         progress = 0;
-        return writeGroup(tx, group, batchSize, actor, fast, (rows) => {
-          progress += rows;
-          done += rows;
-          options.onProgress?.(done, total);
-        });
+        return writeGroup(
+          tx,
+          group,
+          preparedFor(index),
+          batchSize,
+          actor,
+          fast,
+          (rows) => {
+            progress += rows;
+            done += rows;
+            options.onProgress?.(done, total);
+          },
+          onSent,
+        );
       },
       // A whole document is one transaction however large it is: the server's default timeout
       // (60 s for the project's own Neo4j) guards reads, not bulk loads.
@@ -501,7 +552,8 @@ export async function loadDocuments(
       progress = 0;
       return null;
     });
-    if (!written) return runGroup(group, false);
+    if (!written) return runGroup(index, onSent, false);
+    prepared[index] = undefined;
     add(counts, written.result);
     bookmarks.push(...written.bookmarks);
   };
@@ -515,7 +567,9 @@ export async function loadDocuments(
     // After a failure, start nothing more; what is running finishes (whole documents either way).
     if (failure) break;
     const dependency = group.after >= 0 ? finished[group.after] : undefined;
-    const run = (dependency ?? Promise.resolve()).then(() => runGroup(group));
+    let sent!: () => void;
+    const handedOver = new Promise<void>((resolve) => (sent = resolve));
+    const run = (dependency ?? Promise.resolve()).then(() => runGroup(index, sent));
     finished[index] = run;
     const tracked = run.then(
       () => void inFlight.delete(tracked),
@@ -525,6 +579,13 @@ export async function loadDocuments(
       },
     );
     inFlight.add(tracked);
+    // Once this group's statements are with the driver (or it ended), build the next group's
+    // parameters while Neo4j writes: the one part of Node's work that can overlap Neo4j's.
+    if (index + 1 < groups.length) {
+      await Promise.race([handedOver, tracked]);
+      await new Promise((resolve) => setImmediate(resolve));
+      if (!failure) preparedFor(index + 1);
+    }
   }
   await Promise.all(inFlight);
   if (failure) throw (failure as { error: unknown }).error;
