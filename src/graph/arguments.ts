@@ -46,6 +46,17 @@ export function listScope(...parts: unknown[]): string {
   return createHash('sha256').update(JSON.stringify(parts)).digest('base64url').slice(0, 16);
 }
 
+/** A list's scope, or how to compute it when first needed (a digest: most pages never need it). */
+export type Scope = string | (() => string);
+
+export const scopeValue = (scope: Scope): string => (typeof scope === 'string' ? scope : scope());
+
+/** A list's scope computed only when a cursor is read or checked, and then once. */
+export function lazyScope(...parts: unknown[]): () => string {
+  let scope: string | undefined;
+  return () => (scope ??= listScope(...parts));
+}
+
 export function encodeCursor(scope: string, key: CursorKey): string {
   return Buffer.from(JSON.stringify([scope, ...key])).toString('base64url');
 }
@@ -75,12 +86,12 @@ export function parseCursor(argument: string, value: string): { scope: string; k
 export function decodeCursor(
   argument: string,
   value: string | null | undefined,
-  scope: string | null,
+  scope: Scope | null,
   arity?: number,
 ): CursorKey | null {
   if (value === null || value === undefined) return null;
   const cursor = parseCursor(argument, value);
-  if ((scope !== null && cursor.scope !== scope) || (arity !== undefined && cursor.key.length !== arity))
+  if ((scope !== null && cursor.scope !== scopeValue(scope)) || (arity !== undefined && cursor.key.length !== arity))
     throw badInput(
       argument,
       'is a cursor of another list (another field, parent, filter or order): pass a cursor this list gave out',
@@ -128,7 +139,7 @@ export function defaultPageSize(type: string, field: string): number {
  * The window of a connection field's arguments, its cursors checked against the list's scope (null:
  * checked later by the resolver) and the arity of its keys.
  */
-export function pageWindow(args: PageArgs, scope: string | null, defaultSize = 20, arity?: number): PageWindow {
+export function pageWindow(args: PageArgs, scope: Scope | null, defaultSize = 20, arity?: number): PageWindow {
   const hasFirst = args.first !== null && args.first !== undefined;
   const hasLast = args.last !== null && args.last !== undefined;
   if (hasFirst && hasLast)

@@ -11,6 +11,8 @@ import {
   badInput,
   encodeCursor,
   listScope,
+  scopeValue,
+  type Scope,
   pageWindow,
   type CursorKey,
   type PageArgs,
@@ -83,8 +85,7 @@ export interface PageRow<N extends NodeRecordBase<Label> = NodeRecord> {
   key?: CursorKey;
 }
 
-/** A list's scope, or how to compute it when first needed (a digest: most pages never need it). */
-export type Scope = string | (() => string);
+export type { Scope } from './arguments.js';
 
 /**
  * An edge whose cursor is encoded, and whose relationship identity (`identify`, for edges that are
@@ -111,7 +112,7 @@ class LazyEdge<N extends NodeRecordBase<Label>> implements EdgeRecord<N> {
   get cursor(): string {
     const { key } = this.row;
     if (!key) throw new Error(`the page holding ${this.node.id} was fetched without cursors`);
-    return encodeCursor(typeof this.scope === 'string' ? this.scope : this.scope(), key);
+    return encodeCursor(scopeValue(this.scope), key);
   }
 }
 
@@ -157,21 +158,32 @@ export function windowRows<T>(rows: readonly T[], window: PageWindow, probes: Pr
 export function answeredConnection<T extends { key: CursorKey }, E extends { node: unknown }>(
   rows: readonly T[],
   window: PageWindow,
-  scope: string,
+  scope: Scope,
   probes: Probes,
   total: number,
   edgeOf: (row: T) => E,
 ) {
   const { kept, hasNextPage, hasPreviousPage } = windowRows(rows, window, probes);
-  const edges = kept.map((row) => ({ ...edgeOf(row), cursor: encodeCursor(scope, row.key) }));
+  // Cursors are encoded only when read: most queries select none.
+  const cursorOf = (row: T | undefined) => (row ? encodeCursor(scopeValue(scope), row.key) : null);
+  const edges = kept.map((row) => ({
+    ...edgeOf(row),
+    get cursor() {
+      return cursorOf(row)!;
+    },
+  }));
   return {
     edges,
     nodes: edges.map((e): E['node'] => e.node),
     pageInfo: {
       hasNextPage,
       hasPreviousPage,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges.at(-1)?.cursor ?? null,
+      get startCursor() {
+        return cursorOf(kept[0]);
+      },
+      get endCursor() {
+        return cursorOf(kept.at(-1));
+      },
     },
     totalCount: total,
   };

@@ -16,7 +16,7 @@ import {
 } from '../model/graph.js';
 import { listQuery, type ListSource } from '../query/root.js';
 import { rowKey, toRecord } from '../query/compile.js';
-import { listScope, pageWindow, type PageArgs } from './arguments.js';
+import { lazyScope, pageWindow, type PageArgs } from './arguments.js';
 import { dateMatchCypher, windowParams, type DateWindow } from './date-window.js';
 import { connection, pageFromRows, type ConnectionRecord } from './connection.js';
 import type { GraphContext as Context } from './context.js';
@@ -72,7 +72,7 @@ export function sourceConnection<N extends NodeRecord>(
   accept: (node: NodeRecord) => node is N,
 ): ConnectionRecord<N> {
   // The list is what it selects and how it orders: a cursor of another filter, order or anchor is refused.
-  const scope = listScope('list', source.label, source.match, source.params, source.sortKey, source.direction);
+  const scope = lazyScope('list', source.label, source.match, source.params, source.sortKey, source.direction);
   const window = pageWindow(args, scope, 20, 2);
   const compiled = listQuery(info, source, window);
   let answer: Promise<ListRow> | undefined;

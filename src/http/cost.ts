@@ -7,21 +7,61 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import {
   GraphQLError,
-  getArgumentValues,
   getNamedType,
-  getVariableValues,
   isAbstractType,
   isCompositeType,
   isInterfaceType,
   isObjectType,
   Kind,
+  valueFromAST,
+  type DocumentNode,
+  type FieldNode,
   type FragmentDefinitionNode,
   type GraphQLCompositeType,
+  type GraphQLField,
   type GraphQLSchema,
   type OperationDefinitionNode,
   type SelectionSetNode,
 } from 'graphql';
 import { defaultPageSize } from '../graph/arguments.js';
+import { coercedVariables } from './variables.js';
+
+/**
+ * The value of one argument of a field as execution will see it (its default when absent), read on
+ * its own: only the arguments that size a list (`first`, `last`, `limit`, `ids`) matter to the cost,
+ * and coercing the others (filters, orders) on every request would cost more than the estimate.
+ */
+function argumentValue(
+  field: GraphQLField<unknown, unknown>,
+  selection: FieldNode,
+  name: string,
+  variables: Record<string, unknown>,
+): unknown {
+  const definition = field.args.find((arg) => arg.name === name);
+  if (!definition) return undefined;
+  const node = selection.arguments?.find((arg) => arg.name.value === name);
+  if (!node) return definition.defaultValue;
+  if (node.value.kind === Kind.VARIABLE) {
+    const variable = node.value.name.value;
+    return Object.hasOwn(variables, variable) ? variables[variable] : definition.defaultValue;
+  }
+  return valueFromAST(node.value, definition.type, variables);
+}
+
+/** A document's fragments by name, found once per parsed document (Apollo keeps parsed documents cached). */
+const fragmentsOf = new WeakMap<DocumentNode, Record<string, FragmentDefinitionNode>>();
+
+function fragmentsIn(document: DocumentNode): Record<string, FragmentDefinitionNode> {
+  let fragments = fragmentsOf.get(document);
+  if (!fragments) {
+    fragments = {};
+    for (const definition of document.definitions) {
+      if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[definition.name.value] = definition;
+    }
+    fragmentsOf.set(document, fragments);
+  }
+  return fragments;
+}
 
 export function estimateCost(
   schema: GraphQLSchema,
@@ -53,22 +93,20 @@ export function estimateCost(
         const field = (isObjectType(parent) || isInterfaceType(parent)) && parent.getFields()[selection.name.value];
         const type = field && getNamedType(field.type);
         if (field && type && selection.selectionSet && isCompositeType(type)) {
-          const args = getArgumentValues(field, selection, variables);
+          const arg = (name: string) => argumentValue(field, selection, name, variables);
+          const first = arg('first');
+          const last = typeof first === 'number' ? undefined : arg('last');
           // A connection's `edges` and `nodes`, a path's nodes, a subgraph's nodes: bounded by the
           // `first`, `last` or `limit` of the field above them, which has already multiplied the count.
           // `last` counts like `first`; a connection given neither answers its default page size.
           const multiplier =
-            typeof args.first === 'number'
-              ? args.first
-              : typeof args.last === 'number'
-                ? args.last
-                : field.args.some((arg) => arg.name === 'first')
+            typeof first === 'number'
+              ? first
+              : typeof last === 'number'
+                ? last
+                : field.args.some((definition) => definition.name === 'first')
                   ? defaultPageSize(parent.name, field.name)
-                  : typeof args.limit === 'number'
-                    ? args.limit
-                    : Array.isArray(args.ids)
-                      ? args.ids.length
-                      : 1;
+                  : sizeOfRest(arg('limit'), arg('ids'));
           total += multiplier * (1 + walk(selection.selectionSet, type));
         }
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
@@ -84,21 +122,21 @@ export function estimateCost(
   return root ? walk(operation.selectionSet, root) : 0;
 }
 
+/** The size a `limit` or an `ids` list gives a field without `first` or `last`. */
+const sizeOfRest = (limit: unknown, ids: unknown) =>
+  typeof limit === 'number' ? limit : Array.isArray(ids) ? ids.length : 1;
+
 export function costLimitPlugin<C extends object>(maxCost: number): ApolloServerPlugin<C> {
   return {
     requestDidStart: () =>
       Promise.resolve({
-        didResolveOperation: ({ schema, operation, document, request }) => {
+        didResolveOperation: ({ schema, operation, document, request, contextValue }) => {
           if (!operation) return Promise.resolve();
-          const fragments: Record<string, FragmentDefinitionNode> = {};
-          for (const definition of document.definitions) {
-            if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[definition.name.value] = definition;
-          }
           // Variables as execution will see them: defaults of the operation applied, values coerced.
           // Invalid variables are left for execution to report.
-          const variables = getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {});
+          const variables = coercedVariables(contextValue, schema, operation, request.variables);
           if (variables.errors) return Promise.resolve();
-          const cost = estimateCost(schema, operation, fragments, variables.coerced);
+          const cost = estimateCost(schema, operation, fragmentsIn(document), variables.coerced);
           if (cost > maxCost) {
             throw new GraphQLError(
               `This request could return up to ${cost} objects, more than the limit of ${maxCost}. ` +

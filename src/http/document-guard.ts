@@ -7,6 +7,7 @@
  * spreads and fragment definitions are capped at 30). All are refused here first, in time linear in the text and bounded by the token limit.
  */
 import { GraphQLError, Lexer, Source, TokenKind } from 'graphql';
+import { LRUCache } from 'lru-cache';
 
 export interface DocumentLimits {
   maxTokens: number;
@@ -103,4 +104,28 @@ export function checkDocument(text: string, limits: DocumentLimits): GraphQLErro
     return null;
   }
   return null;
+}
+
+/** Distinct query texts remembered as within the limits; a client's fixed set of queries fits many times over. */
+export const passedDocumentCacheSize = 500;
+/** Longer texts are checked every time, so that the remembered texts stay small (at most 500 × 16 KB). */
+const rememberedTextLength = 16 * 1024;
+
+const passedByLimits = new WeakMap<DocumentLimits, LRUCache<string, true>>();
+
+/**
+ * checkDocument, remembering the texts that passed (for these limits): a client sends the same few
+ * query texts over and over, and lexing each again costs more per request than the rest of this path.
+ * Derived from the text and the limits only, bounded like Apollo's own parsed-document cache.
+ */
+export function checkDocumentOnce(text: string, limits: DocumentLimits): GraphQLError | null {
+  let passed = passedByLimits.get(limits);
+  if (!passed) {
+    passed = new LRUCache<string, true>({ max: passedDocumentCacheSize });
+    passedByLimits.set(limits, passed);
+  }
+  if (passed.has(text)) return null;
+  const refused = checkDocument(text, limits);
+  if (!refused && text.length <= rememberedTextLength) passed.set(text, true);
+  return refused;
 }

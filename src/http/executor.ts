@@ -26,6 +26,7 @@ import {
 } from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 import { LRUCache } from 'lru-cache';
+import { coercedVariables } from './variables.js';
 
 type Gateway = ApolloServerOptionsWithGateway<BaseContext>['gateway'];
 
@@ -103,7 +104,11 @@ export class JitExecutor {
     if (!operation || operation.operation !== OperationTypeNode.QUERY || query === undefined) return viaGraphQLJs();
     if (isIntrospection(operation)) return viaGraphQLJs();
     // Invalid variables are answered by graphql-js, word for word as before (Apollo turns them into 400s).
-    const coerced = getVariableValues(this.schema, operation.variableDefinitions ?? [], variables ?? {});
+    // The cost limit coerced them already for this request (./variables.ts); that result is reused.
+    const coerced =
+      typeof contextValue === 'object' && contextValue !== null
+        ? coercedVariables(contextValue, this.schema, operation, variables)
+        : getVariableValues(this.schema, operation.variableDefinitions ?? [], variables ?? {});
     if (coerced.errors) return viaGraphQLJs();
     const compiled = this.compile(`${operationName ?? ''}\n${query}`, document, operationName);
     if (!compiled) return viaGraphQLJs();

@@ -7,7 +7,7 @@
 import type http from 'node:http';
 import { HeaderMap, type ApolloServer, type BaseContext, type HTTPGraphQLResponse } from '@apollo/server';
 import { readBody, type BodyLimits } from './body.js';
-import { checkDocument, type DocumentLimits } from './document-guard.js';
+import { checkDocumentOnce, type DocumentLimits } from './document-guard.js';
 import { HttpError, sendError, sendJson } from './respond.js';
 
 export interface GraphQLHttpOptions<C extends BaseContext> {
@@ -97,7 +97,7 @@ export async function handleGraphQL<C extends BaseContext>(
   try {
     const body = method === 'POST' ? await jsonBody(req, options.body) : undefined;
     const query = queryText(method, url, body);
-    const refused = query === undefined ? null : checkDocument(query, options.document);
+    const refused = query === undefined ? null : checkDocumentOnce(query, options.document);
     if (refused) {
       sendJson(res, 400, { errors: [refused.toJSON()] });
       return;

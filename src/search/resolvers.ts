@@ -1,5 +1,5 @@
 /** `search`: full-text search over the graph as a connection, each hit with the field that matched. */
-import { badInput, defaultPageSize, listScope, pageWindow, type CursorKey } from '../graph/arguments.js';
+import { badInput, defaultPageSize, lazyScope, pageWindow, type CursorKey } from '../graph/arguments.js';
 import { answeredConnection } from '../graph/connection.js';
 import type { NodeRecord } from '../graph/records.js';
 import type { Resolvers } from '../generated/graphql.js';
@@ -69,7 +69,7 @@ export const searchResolvers: Resolvers = {
       const query = luceneQuery(args.text);
       const labels = labelsOfTypes(args.types);
       // A cursor belongs to the search of these words (as searched) and these types.
-      const scope = listScope('search', query, labels);
+      const scope = lazyScope('search', query, labels);
       const window = pageWindow(args, scope, defaultPageSize('Query', 'search'), 2);
       for (const [argument, key] of [
         ['after', window.after],
