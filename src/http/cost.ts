@@ -22,6 +22,7 @@ import {
   type GraphQLSchema,
   type OperationDefinitionNode,
   type SelectionSetNode,
+  type ValueNode,
 } from 'graphql';
 import { defaultPageSize } from '../graph/arguments.js';
 import { coercedVariables } from './variables.js';
@@ -36,16 +37,25 @@ function argumentValue(
   selection: FieldNode,
   name: string,
   variables: Record<string, unknown>,
+  readsVariable: () => void,
 ): unknown {
   const definition = field.args.find((arg) => arg.name === name);
   if (!definition) return undefined;
   const node = selection.arguments?.find((arg) => arg.name.value === name);
   if (!node) return definition.defaultValue;
+  if (containsVariable(node.value)) readsVariable();
   if (node.value.kind === Kind.VARIABLE) {
     const variable = node.value.name.value;
     return Object.hasOwn(variables, variable) ? variables[variable] : definition.defaultValue;
   }
   return valueFromAST(node.value, definition.type, variables);
+}
+
+function containsVariable(value: ValueNode): boolean {
+  if (value.kind === Kind.VARIABLE) return true;
+  if (value.kind === Kind.LIST) return value.values.some(containsVariable);
+  if (value.kind === Kind.OBJECT) return value.fields.some((field) => containsVariable(field.value));
+  return false;
 }
 
 /** A document's fragments by name, found once per parsed document (Apollo keeps parsed documents cached). */
@@ -69,6 +79,20 @@ export function estimateCost(
   fragments: Record<string, FragmentDefinitionNode>,
   variables: Record<string, unknown>,
 ): number {
+  return costOf(schema, operation, fragments, variables).cost;
+}
+
+/** The cost, and whether it depends on the request's variables (else it is the document's alone). */
+function costOf(
+  schema: GraphQLSchema,
+  operation: OperationDefinitionNode,
+  fragments: Record<string, FragmentDefinitionNode>,
+  variables: Record<string, unknown>,
+): { cost: number; readsVariables: boolean } {
+  let readsVariables = false;
+  const readsVariable = () => {
+    readsVariables = true;
+  };
   // The cost of a selection is proportional to how many parents it has, so each fragment is
   // walked once, for one parent, and the figure is multiplied wherever the fragment is spread:
   // the work stays linear in the document, however fragments spread one another.
@@ -93,7 +117,7 @@ export function estimateCost(
         const field = (isObjectType(parent) || isInterfaceType(parent)) && parent.getFields()[selection.name.value];
         const type = field && getNamedType(field.type);
         if (field && type && selection.selectionSet && isCompositeType(type)) {
-          const arg = (name: string) => argumentValue(field, selection, name, variables);
+          const arg = (name: string) => argumentValue(field, selection, name, variables, readsVariable);
           const first = arg('first');
           const last = typeof first === 'number' ? undefined : arg('last');
           // A connection's `edges` and `nodes`, a path's nodes, a subgraph's nodes: bounded by the
@@ -119,7 +143,7 @@ export function estimateCost(
     return total;
   };
   const root = schema.getRootType(operation.operation);
-  return root ? walk(operation.selectionSet, root) : 0;
+  return { cost: root ? walk(operation.selectionSet, root) : 0, readsVariables };
 }
 
 /** The size a `limit` or an `ids` list gives a field without `first` or `last`. */
@@ -127,6 +151,9 @@ const sizeOfRest = (limit: unknown, ids: unknown) =>
   typeof limit === 'number' ? limit : Array.isArray(ids) ? ids.length : 1;
 
 export function costLimitPlugin<C extends object>(maxCost: number): ApolloServerPlugin<C> {
+  // The cost of an operation whose sizes are all written in its text, found once per parsed
+  // operation (Apollo keeps parsed documents cached, so this is bounded by its cache).
+  const fixedCosts = new WeakMap<OperationDefinitionNode, number>();
   return {
     requestDidStart: () =>
       Promise.resolve({
@@ -136,7 +163,12 @@ export function costLimitPlugin<C extends object>(maxCost: number): ApolloServer
           // Invalid variables are left for execution to report.
           const variables = coercedVariables(contextValue, schema, operation, request.variables);
           if (variables.errors) return Promise.resolve();
-          const cost = estimateCost(schema, operation, fragmentsIn(document), variables.coerced);
+          let cost = fixedCosts.get(operation);
+          if (cost === undefined) {
+            const estimate = costOf(schema, operation, fragmentsIn(document), variables.coerced);
+            cost = estimate.cost;
+            if (!estimate.readsVariables) fixedCosts.set(operation, cost);
+          }
           if (cost > maxCost) {
             throw new GraphQLError(
               `This request could return up to ${cost} objects, more than the limit of ${maxCost}. ` +
