@@ -205,6 +205,14 @@ export async function createServer(
   });
   await apollo.start();
 
+  // What every request's context and GraphQL handling share, built once.
+  const contextDeps = { ...options, tokens, ingestLimits, transactionTimeoutMs: requestTimeoutMs };
+  const graphqlOptions = {
+    apollo,
+    body: { maxBytes: maxBodyBytes, timeoutMs: bodyTimeoutMs },
+    document: queryLimits,
+    requestTimeoutMs,
+  };
   httpServer.on('request', (req: http.IncomingMessage, res: http.ServerResponse) => {
     const started = performance.now();
     const id = requestId(req);
@@ -220,10 +228,10 @@ export async function createServer(
       const value = req.headers[name];
       return Array.isArray(value) ? value.join(', ') : value;
     };
-    const context = createContext(
-      { ...options, tokens, ingestLimits, transactionTimeoutMs: requestTimeoutMs },
-      { authorization: header('authorization'), bookmark: header(bookmarkHeader) },
-    );
+    const context = createContext(contextDeps, {
+      authorization: header('authorization'),
+      bookmark: header(bookmarkHeader),
+    });
     res.once('close', () => {
       const record = recordOf(context.db);
       logRequest(logger, {
@@ -237,13 +245,7 @@ export async function createServer(
         errorCodes: record.errorCodes,
       });
     });
-    handleGraphQL(req, res, url, {
-      apollo,
-      context,
-      body: { maxBytes: maxBodyBytes, timeoutMs: bodyTimeoutMs },
-      document: queryLimits,
-      requestTimeoutMs,
-    }).catch((error: unknown) => {
+    handleGraphQL(req, res, url, { ...graphqlOptions, context }).catch((error: unknown) => {
       logger.error({ err: error, requestId: id }, 'unexpected error while answering a GraphQL request');
       sendJson(res, 500, {
         errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }],

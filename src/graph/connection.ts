@@ -153,7 +153,9 @@ export function windowRows<T>(rows: readonly T[], window: PageWindow, probes: Pr
 
 /**
  * A connection answered whole by one query (paths, common neighbours): edges built by `edgeOf`
- * from rows with their key tuples, and the count the same query gave.
+ * from rows with their key tuples, and the count the same query gave. Cursors are encoded only
+ * when read (most queries select none); `edgeOf`'s own fields are left as it defines them (a
+ * getter stays a getter).
  */
 export function answeredConnection<T extends { key: CursorKey }, E extends { node: unknown }>(
   rows: readonly T[],
@@ -164,14 +166,13 @@ export function answeredConnection<T extends { key: CursorKey }, E extends { nod
   edgeOf: (row: T) => E,
 ) {
   const { kept, hasNextPage, hasPreviousPage } = windowRows(rows, window, probes);
-  // Cursors are encoded only when read: most queries select none.
   const cursorOf = (row: T | undefined) => (row ? encodeCursor(scopeValue(scope), row.key) : null);
-  const edges = kept.map((row) => ({
-    ...edgeOf(row),
-    get cursor() {
-      return cursorOf(row)!;
-    },
-  }));
+  const edges = kept.map(
+    (row): E & { cursor: string } =>
+      Object.defineProperty(edgeOf(row), 'cursor', { get: () => cursorOf(row), enumerable: true }) as E & {
+        cursor: string;
+      },
+  );
   return {
     edges,
     nodes: edges.map((e): E['node'] => e.node),
