@@ -1,5 +1,5 @@
 /**
- * `npm --prefix bench run loading -- [--preset large] [--variants b5000-c1,b10000-c2,it10000] [--seed N]`
+ * `npm --prefix bench run loading -- [--preset large] [--variants b5000-c1,b5000-c1-warm,b10000-c2,it10000] [--seed N]`
  *
  * The loading benchmark on its own: times `neo4j-admin database import` of the preset's graph, then
  * each loader variant (load/variants.ts) into a fresh throwaway Neo4j, side by side in one run; then,
@@ -24,6 +24,7 @@ import { presetDocuments, startDatabase, type Database } from './database.js';
 import { timeAdminImport } from './load/admin-import.js';
 import { documentRows, mergedGraph } from './load/rows.js';
 import { describeVariant, parseVariant, runVariant } from './load/variants.js';
+import { warmLoader } from './load/warm.js';
 import { appVersion, machine } from './report.js';
 import { defaultOut } from './options.js';
 
@@ -147,6 +148,7 @@ async function main(): Promise<void> {
     const db = await startDatabase(values.preset, log);
     current = db;
     try {
+      if (variant.warm) await warmLoader(db.driver, variant.batchSize, log);
       const t0 = process.hrtime.bigint();
       let size: { nodes: number; relationships: number };
       try {

@@ -4,7 +4,8 @@
  *   each, <n> of them in flight (a transaction waits for those defining what it references);
  * - `it<rows>`: the loader's MERGE Cypher per label and type sent as `CALL { … } IN TRANSACTIONS OF <rows> ROWS`
  *   (fewer round trips, but a transaction boundary may fall inside a document: it gives up
- *   all-or-nothing per document, so the app does not use it; measured to know what it would buy).
+ *   all-or-nothing per document, so the app does not use it; measured to know what it would buy);
+ * - either with `-warm`: on a server that has done such writes before, not a fresh JVM (see warm.ts).
  */
 import type { Driver } from 'neo4j-driver';
 import { cypherParams } from '../../../src/db/database.js';
@@ -25,22 +26,29 @@ export interface Variant {
   mode: 'documents' | 'in-transactions';
   batchSize: number;
   concurrency: number;
+  /** `-warm`: timed on a server that has done such writes before (see warm.ts). */
+  warm: boolean;
 }
 
 export function parseVariant(name: string): Variant {
-  const documents = /^b(\d+)-c(\d+)$/.exec(name);
+  const warm = name.endsWith('-warm');
+  const base = warm ? name.slice(0, -'-warm'.length) : name;
+  const documents = /^b(\d+)-c(\d+)$/.exec(base);
   if (documents) {
-    return { name, mode: 'documents', batchSize: Number(documents[1]), concurrency: Number(documents[2]) };
+    return { name, mode: 'documents', batchSize: Number(documents[1]), concurrency: Number(documents[2]), warm };
   }
-  const inTransactions = /^it(\d+)$/.exec(name);
-  if (inTransactions) return { name, mode: 'in-transactions', batchSize: Number(inTransactions[1]), concurrency: 1 };
-  throw new Error(`unknown loader variant "${name}": b<rows>-c<transactions in flight> or it<rows>`);
+  const inTransactions = /^it(\d+)$/.exec(base);
+  if (inTransactions)
+    return { name, mode: 'in-transactions', batchSize: Number(inTransactions[1]), concurrency: 1, warm };
+  throw new Error(`unknown loader variant "${name}": b<rows>-c<transactions in flight> or it<rows>, optionally -warm`);
 }
 
 export function describeVariant(variant: Variant): string {
-  return variant.mode === 'documents'
-    ? `seeder: transactions of whole documents up to ${variant.batchSize} rows, ${variant.concurrency} in flight`
-    : `CALL { … } IN TRANSACTIONS OF ${variant.batchSize} ROWS per label and type (not all-or-nothing per document)`;
+  const how =
+    variant.mode === 'documents'
+      ? `seeder: transactions of whole documents up to ${variant.batchSize} rows, ${variant.concurrency} in flight`
+      : `CALL { … } IN TRANSACTIONS OF ${variant.batchSize} ROWS per label and type (not all-or-nothing per document)`;
+  return variant.warm ? `${how}, on a warm server (the small preset written and removed first, untimed)` : how;
 }
 
 /** Loads the documents into an empty database, validation and schema included; returns the graph's size. */
