@@ -152,14 +152,13 @@ const morePageInfo = new Set(['hasNextPage', 'hasPreviousPage']);
 
 /**
  * The selection sets of the items of a connection (`nodes`, `edges.node`), and what else it selects:
- * `totalCount`, the relationship's properties (`rel`), a cursor (`cursors`), whether a page should
- * tell if more items lie beyond it (`more`: `hasNextPage` or `hasPreviousPage`, answered by fetching
- * one row more than the page holds), and the edges' fields by name.
+ * `totalCount`, a cursor (`cursors`), whether the page tells if more items lie beyond it (`more`:
+ * `hasNextPage` or `hasPreviousPage`, answered by one row more than the page holds), and the edges'
+ * fields by name (what they read of the relationship: relationshipReads).
  */
 export function connectionItems(ctx: SelectionContext, connectionType: GraphQLObjectType, nodes: readonly FieldNode[]) {
   const items: SelectionSetNode[] = [];
   let count = false;
-  let rel = false;
   let cursors = false;
   let more = false;
   const selectedOnEdges = new Set<string>();
@@ -181,11 +180,10 @@ export function connectionItems(ctx: SelectionContext, connectionType: GraphQLOb
         selectedOnEdges.add(edgeField);
         if (edgeField === 'node') items.push(...subSelections(edgeFields));
         else if (edgeField === 'cursor') cursors = true;
-        else if (edgeField !== '__typename') rel = true;
       }
     }
   }
-  return { items, count, rel, cursors, more, edgeFields: selectedOnEdges };
+  return { items, count, cursors, more, edgeFields: selectedOnEdges };
 }
 
 /** Plans one level: the nodes of `types`, with the selection sets that apply to them. */
