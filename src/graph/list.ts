@@ -42,7 +42,7 @@ export interface ListQuery<L extends Label = Label> {
 }
 
 interface ListRow {
-  items: Record<string, unknown>[];
+  items: (Record<string, unknown> | unknown[])[];
   total?: number;
   precedes?: boolean;
   follows?: boolean;
@@ -83,7 +83,7 @@ export function sourceConnection<N extends NodeRecord>(
       const { items, precedes, follows } = await run();
       const rows = items.flatMap((item) => {
         const node = toRecord(item, compiled.plan, compiled.compilation, compiled.label);
-        return accept(node) ? [{ node, key: rowKey(item) }] : [];
+        return accept(node) ? [{ node, key: rowKey(node as unknown as Record<string, unknown>) }] : [];
       });
       return pageFromRows(rows, window, scope, { precedes, follows });
     },

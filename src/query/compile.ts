@@ -9,6 +9,8 @@
 import {
   nodeProjection,
   orderBy,
+  packedNodeProjection,
+  unpack,
   Parameters,
   probeConditions,
   sortKey,
@@ -42,6 +44,8 @@ export class Compilation {
     RelationPlan,
     { page: string; total: string | null; probes: { precedes?: string; follows?: string } }
   >();
+  /** The keys of each level's packed projection, in the order of its values (see levelProjection). */
+  readonly layouts = new Map<LevelPlan, readonly string[]>();
 
   constructor(prefix = 'p') {
     this.params = new Parameters(prefix);
@@ -96,7 +100,7 @@ export function levelCalls(
     else if (relation.rel)
       rowEntries.push([relColumn, `${r} {${relation.rel.map((property) => `.${property}`).join(', ')}}`]);
     if (relation.cursors) rowEntries.push([keyColumn, `[${columns.map((column) => column.expr).join(', ')}]`]);
-    body.push(`RETURN collect(${levelProjection(relation.item, m, rowEntries, targetLabel(relation))}) AS ${page}`);
+    body.push(`RETURN collect(${levelProjection(relation.item, m, rowEntries, targetLabel(relation), c)}) AS ${page}`);
     calls.push(`CALL (${v}) {`, ...indent(body), '}');
     carried.push(page);
     entries.push([page, page]);
@@ -129,10 +133,22 @@ const targetLabel = (relation: RelationPlan): Label | null => {
 
 /**
  * The projection of the nodes bound to `v` at a level: selected properties and relation columns,
- * and the labels unless the pattern binding `v` allows one `label` only.
+ * and the labels unless the pattern binding `v` allows one `label` only. A list of values when the
+ * properties are known (its keys kept in `c`, for `toRecord`), a map when every property is asked.
  */
-export const levelProjection = (plan: LevelPlan, v: string, entries: [string, string][], label: Label | null = null) =>
-  nodeProjection(v, projected(plan), entries, { labels: label === null });
+export function levelProjection(
+  plan: LevelPlan,
+  v: string,
+  entries: [string, string][],
+  label: Label | null,
+  c: Compilation,
+): string {
+  const properties = projected(plan);
+  if (properties === 'all') return nodeProjection(v, properties, entries, { labels: label === null });
+  const { text, keys } = packedNodeProjection(v, properties, entries, { labels: label === null });
+  c.layouts.set(plan, keys);
+  return text;
+}
 
 /** The key of a row of a page, when the query fetched it (see `keyColumn`). */
 export const rowKey = (row: Record<string, unknown>) => row[keyColumn] as CursorKey | undefined;
@@ -140,32 +156,37 @@ export const rowKey = (row: Record<string, unknown>) => row[keyColumn] as Cursor
 /**
  * A node record from a projected node (of `label`, or of the label its projection names when null),
  * with the pages its relations fetched stored under each field's response key, for the field
- * resolvers to find. The projected map itself becomes the record (no copy); its columns stay unread.
+ * resolvers to find. The projected map (or the map a packed projection stands for) becomes the
+ * record; its columns stay, unread by the schema's resolvers.
  */
 export function toRecord(
-  raw: Record<string, unknown>,
+  projection: Record<string, unknown> | readonly unknown[],
   plan: LevelPlan,
   c: Compilation,
   label: Label | null = null,
 ): NodeRecord {
+  const raw: Record<string, unknown> = Array.isArray(projection)
+    ? unpack(projection as readonly unknown[], c.layouts.get(plan)!)
+    : (projection as Record<string, unknown>);
   const record = adoptNodeRecord(raw, label ?? undefined);
   if (plan.relations.length === 0) return record;
   const pages = new Map<string, Prefetched>();
   for (const relation of plan.relations) {
     if (relation.label !== record.__typename && plan.types.length > 1) continue;
     const columns = c.columns.get(relation)!;
-    const rows = (raw[columns.page] as Record<string, unknown>[] | undefined) ?? [];
+    const rows = (raw[columns.page] as (Record<string, unknown> | unknown[])[] | undefined) ?? [];
     pages.set(relation.key, {
       window: relation.window,
       probes: {
         precedes: columns.probes.precedes ? (raw[columns.probes.precedes] as boolean) : undefined,
         follows: columns.probes.follows ? (raw[columns.probes.follows] as boolean) : undefined,
       },
-      rows: rows.map((row) => ({
-        node: toRecord(row, relation.item, c, targetLabel(relation)),
-        rel: (row[relColumn] as EdgeProperties | undefined) ?? {},
-        key: rowKey(row),
-      })),
+      rows: rows.map((row) => {
+        const node = toRecord(row, relation.item, c, targetLabel(relation));
+        // The record is the row's map: the relationship's properties and the key are among its columns.
+        const columns = node as unknown as Record<string, unknown>;
+        return { node, rel: (columns[relColumn] as EdgeProperties | undefined) ?? {}, key: rowKey(columns) };
+      }),
       total: columns.total ? (raw[columns.total] as number) : undefined,
     });
   }

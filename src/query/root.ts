@@ -40,6 +40,11 @@ export interface ItemsOptions {
   order?: string;
   /** The one label `head` binds its nodes with, if it allows one only. */
   label?: Label;
+  /**
+   * All rows in one, as `nodes` (in `order`) beside `columns` computed once per value of `by` (a
+   * path `p`): one record to decode instead of one per node, and per-path values not repeated.
+   */
+  collect?: { by?: string; columns: readonly string[] };
 }
 
 /**
@@ -58,13 +63,20 @@ export function itemsQuery(
   const match = head(compilation);
   const { calls, entries } = levelCalls(plan, 'n', compilation);
   const label = options.label ?? null;
-  const columns = [`${levelProjection(plan, 'n', entries, label)} AS node`, ...(options.columns ?? [])];
-  const cypher = [
-    ...match,
-    ...calls,
-    `RETURN ${columns.join(', ')}`,
-    ...(options.order ? [`ORDER BY ${options.order}`] : []),
-  ].join('\n');
+  const node = `${levelProjection(plan, 'n', entries, label, compilation)} AS node`;
+  const columns = [node, ...(options.columns ?? [])];
+  const order = options.order ? [`ORDER BY ${options.order}`] : [];
+  const { collect } = options;
+  const by = collect?.by ? [collect.by] : [];
+  const tail = collect
+    ? [
+        `WITH ${[...by, ...columns].join(', ')}`,
+        ...order,
+        `WITH ${[...by, 'collect(node) AS nodes'].join(', ')}`,
+        `RETURN ${['nodes', ...collect.columns].join(', ')}`,
+      ]
+    : [`RETURN ${columns.join(', ')}`, ...order];
+  const cypher = [...match, ...calls, ...tail].join('\n');
   return { cypher, params: compilation.params.values, plan, compilation, label };
 }
 
@@ -99,7 +111,7 @@ export function idsQuery(info: GraphQLResolveInfo, ids: readonly string[]): Comp
 }
 
 async function readNodes(ctx: GraphContext, query: CompiledQuery): Promise<NodeRecord[]> {
-  const rows = await ctx.db.read<{ node: Record<string, unknown> }>(query.cypher, query.params);
+  const rows = await ctx.db.read<{ node: Record<string, unknown> | unknown[] }>(query.cypher, query.params);
   return rows.map((row) => toRecord(row.node, query.plan, query.compilation, query.label));
 }
 
@@ -195,7 +207,7 @@ export function listQuery(
     `LIMIT ${limit}`,
     ...calls,
     ...(calls.length > 0 ? [`WITH ${['n', 'k', ...carried].join(', ')} ${order}`] : []),
-    `WITH collect(${levelProjection(plan, 'n', cursors ? [...entries, [keyColumn, '[k, n.id]']] : entries, label)}) AS items`,
+    `WITH collect(${levelProjection(plan, 'n', cursors ? [...entries, [keyColumn, '[k, n.id]']] : entries, label, compilation)}) AS items`,
     ...(count ? subquery([], 'count(n) AS total') : []),
     ...probeLines,
     `RETURN ${returned.join(', ')}`,

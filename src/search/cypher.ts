@@ -90,6 +90,14 @@ function hitsCypher(indexes: string, query: string, searched: readonly Label[] |
   ];
 }
 
+/** The columns a hit's projected node carries besides its own: its best score and the indexes that found it. */
+export const scoreColumn = '__score';
+export const indexesColumn = '__indexes';
+const hitEntries: [string, string][] = [
+  [scoreColumn, 'score'],
+  [indexesColumn, 'indexes'],
+];
+
 /** A search as the resolver asks for it: the Lucene query, the labels (null: all) and the page. */
 export interface SearchRequest {
   query: string;
@@ -99,8 +107,8 @@ export interface SearchRequest {
 
 /**
  * One page of a search with everything selected on its hits' nodes, in one query that always answers
- * one row: `items` (up to `size + 1`, in the window's direction, each with `node`, `score` and
- * `indexes`), `total` when `totalCount` is selected, and the probes of pageInfo when the window has
+ * one row: `items` (up to `size + 1`, in the window's direction, each a projected node with its
+ * `scoreColumn` and `indexesColumn`), `total` when `totalCount` is selected, and the probes of pageInfo when the window has
  * cursors. When the matched field is selected, each node also brings the properties it is told from.
  */
 export function searchQuery(
@@ -126,6 +134,8 @@ export function searchQuery(
   const after = window.after ? params.add(window.after) : null;
   const before = window.before ? params.add(window.before) : null;
   const limit = params.add(window.size + (more ? 1 : 0));
+  // A search of one label knows its hits' type: their labels are not fetched.
+  const label = request.labels?.length === 1 ? request.labels[0]! : null;
   // A first page without its count needs only each index's best hits; any other page every hit.
   const firstPage = !window.backward && !after && !before && !count;
   const { calls, entries, carried } = levelCalls(plan, 'n', compilation);
@@ -138,7 +148,7 @@ export function searchQuery(
     `LIMIT ${limit}`,
     ...calls,
     ...(calls.length > 0 ? [`WITH ${['n', 'score', 'indexes', ...carried].join(', ')} ${order}`] : []),
-    `RETURN collect({node: ${levelProjection(plan, 'n', entries)}, score: score, indexes: indexes}) AS items`,
+    `RETURN collect(${levelProjection(plan, 'n', [...entries, ...hitEntries], label, compilation)}) AS items`,
   ];
   const probes = probeConditions(hitColumns('hit.score', 'hit.n'), after, before);
   const sides = (['precedes', 'follows'] as const).filter((side) => probes[side] !== null);
@@ -160,7 +170,7 @@ export function searchQuery(
           ].join(', ')}`,
         ]
       : [...hitsCypher(indexes, query, request.labels, firstPage ? limit : null), ...page];
-  return { cypher: lines.join('\n'), params: params.values, plan, compilation, count, matched, label: null };
+  return { cypher: lines.join('\n'), params: params.values, plan, compilation, count, matched, label };
 }
 
 /**

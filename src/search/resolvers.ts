@@ -6,7 +6,7 @@ import type { Resolvers } from '../generated/graphql.js';
 import { fullText, labelNamed, type Label } from '../model/graph.js';
 import { toRecord } from '../query/compile.js';
 import { analyzerOf, languageIndex } from '../seed/full-text.js';
-import { luceneQuery, searchQuery, searchedFields, searchTerms } from './cypher.js';
+import { indexesColumn, luceneQuery, scoreColumn, searchQuery, searchedFields, searchTerms } from './cypher.js';
 
 /** Words as the full-text index's analyzer sees them: letters and digits, lowercased. */
 const wordsOf = (text: string) =>
@@ -55,7 +55,7 @@ function labelsOfTypes(types: readonly string[] | null | undefined): Label[] | n
 }
 
 interface SearchRow {
-  items: { node: Record<string, unknown>; score: number; indexes: string[] }[];
+  items: (Record<string, unknown> | unknown[])[];
   total?: number;
   precedes?: boolean;
   follows?: boolean;
@@ -82,11 +82,13 @@ export const searchResolvers: Resolvers = {
       const [row] = await ctx.db.read<SearchRow>(compiled.cypher, compiled.params);
       const words = new Set(wordsOf(args.text));
       const hits = (row?.items ?? []).map((item) => {
-        const node = toRecord(item.node, compiled.plan, compiled.compilation);
+        const node = toRecord(item, compiled.plan, compiled.compilation, compiled.label);
+        const columns = node as unknown as Record<string, unknown>;
+        const score = columns[scoreColumn] as number;
         const match = compiled.matched
-          ? (wholeWordMatch(node, words) ?? wordFormMatch(node, words, item.indexes))
+          ? (wholeWordMatch(node, words) ?? wordFormMatch(node, words, columns[indexesColumn] as string[]))
           : null;
-        return { node, score: item.score, match, key: [item.score, node.id] };
+        return { node, score, match, key: [score, node.id] };
       });
       return answeredConnection(
         hits,

@@ -123,7 +123,7 @@ export { nodesByIdCypher } from '../graph/records.js';
 
 /**
  * The relationships among the nodes of $ids, of $types when given, at most $limit; with only the
- * properties of their identity when `keysOnly` (see relationshipProjection).
+ * properties of their identity when `keysOnly` (see relationshipProjection): one row, `rels`, in that order.
  */
 export const relationshipsAmongCypher = (keysOnly = false) => `
 MATCH (a:Node)-[r]->(b:Node)
@@ -131,7 +131,7 @@ WHERE a.id IN $ids AND b.id IN $ids AND ($types IS NULL OR type(r) IN $types)
 WITH r, a.id AS fromId, type(r) AS relType, b.id AS toId
 ORDER BY fromId, relType, toId, r.title
 LIMIT $limit
-RETURN ${relationshipProjection('r', { keysOnly })} AS rel`;
+RETURN collect(${relationshipProjection('r', { keysOnly })}) AS rels`;
 
 const commonColumns: OrderColumn[] = [{ expr: 'weight', desc: true }, { expr: 'c.id' }];
 

@@ -138,19 +138,25 @@ export async function neighborhood(ctx: Context, args: NeighborhoodArgs, info?: 
   const selected = info ? subgraphSelection(info, chosen) : null;
   const [nodeRows, relRows] = await Promise.all([
     selected
-      ? ctx.db.read<{ node: Record<string, unknown> }>(selected.nodes.cypher, selected.nodes.params)
-      : ctx.db.read<{ node: Record<string, unknown> }>(nodesByIdCypher, { ids: chosen }),
-    ctx.db.read<{ rel: RelationshipRecord }>(relationshipsAmongCypher(selected?.keysOnly), {
-      ids: chosen,
-      types,
-      limit: maxRelationships + 1,
-    }),
+      ? ctx.db
+          .read<{ nodes: Record<string, unknown>[] }>(selected.nodes.cypher, selected.nodes.params)
+          .then(([row]) => row?.nodes ?? [])
+      : ctx.db
+          .read<{ node: Record<string, unknown> }>(nodesByIdCypher, { ids: chosen })
+          .then((rows) => rows.map((row) => row.node)),
+    ctx.db
+      .read<{ rels: RelationshipRecord[] }>(relationshipsAmongCypher(selected?.keysOnly), {
+        ids: chosen,
+        types,
+        limit: maxRelationships + 1,
+      })
+      .then(([row]) => row?.rels ?? []),
   ]);
   if (relRows.length > maxRelationships) truncated = true;
-  const relationships = relRows.slice(0, maxRelationships).map((row) => row.rel);
+  const relationships = relRows.slice(0, maxRelationships);
   const byId = selected
     ? compiledGraph(selected.nodes, nodeRows, relationships).byId
-    : new Map(nodeRows.map((row) => hydrate(ctx, row.node)).map((node) => [node.id, node]));
+    : new Map(nodeRows.map((row) => hydrate(ctx, row)).map((node) => [node.id, node]));
   if (!byId.has(args.of)) return null;
   return {
     // Centre first, then level by level: the order in which they were chosen.
@@ -196,27 +202,31 @@ function graphSelection(
 
 /** What the request selects on a subgraph of `ids`. */
 const subgraphSelection = (info: GraphQLResolveInfo, ids: readonly string[]) =>
-  graphSelection(info, (c) => ['MATCH (n:Node)', `WHERE n.id IN ${c.params.add(ids)}`]);
+  graphSelection(
+    info,
+    (c) => ['MATCH (n:Node)', `WHERE n.id IN ${c.params.add(ids)}`],
+    () => ({ collect: { columns: [] } }),
+  );
 
 /**
- * A shortest path with what the request selects on it, in one query: a row per node in path order
- * (`node`, `i`), each with the path's `length` and its `relationships` (projected as selected).
+ * A shortest path with what the request selects on it, in one query answering one row (none when
+ * there is no path): its `nodes` in path order, its `length` and its `relationships` (projected as selected).
  * Params: the compilation's, and from, to, types, windowFrom, windowTo.
  */
 const shortestPathSelection = (info: GraphQLResolveInfo, maxHops: number, restrictions: PathRestrictions) =>
   graphSelection(
     info,
     () => [shortestPathMatch(maxHops, restrictions), 'UNWIND range(0, length(p)) AS i', 'WITH p, i, nodes(p)[i] AS n'],
-    (relationships) => ({ columns: ['i', 'length(p) AS length', `${relationships} AS relationships`], order: 'i' }),
+    (relationships) => ({
+      columns: ['i'],
+      order: 'i',
+      collect: { by: 'p', columns: ['length(p) AS length', `${relationships} AS relationships`] },
+    }),
   );
 
 /** The records of a compiled subgraph or path, each relationship given its ends among them. */
-function compiledGraph(
-  query: CompiledQuery,
-  rows: { node: Record<string, unknown> }[],
-  relationships: RelationshipRecord[],
-) {
-  const nodes = rows.map((row) => toRecord(row.node, query.plan, query.compilation, query.label));
+function compiledGraph(query: CompiledQuery, rows: Record<string, unknown>[], relationships: RelationshipRecord[]) {
+  const nodes = rows.map((row) => toRecord(row, query.plan, query.compilation, query.label));
   const byId = new Map(nodes.map((node) => [node.id, node]));
   // Compiled records hold only what this request selects: `from` and `to` read them, no cache does.
   for (const rel of relationships) rel.ends = { from: byId.get(rel.from), to: byId.get(rel.to) };
@@ -233,17 +243,16 @@ export const traversalResolvers: Resolvers = {
       if (args.from === args.to) return emptyPath(ctx, args.from);
       const restrictions = { filtered: types !== null, windowed: window !== null };
       const { nodes: query } = shortestPathSelection(info, maxHops, restrictions);
-      const rows = await ctx.db.read<{
-        node: Record<string, unknown>;
+      const [path] = await ctx.db.read<{
+        nodes: Record<string, unknown>[];
         length: number;
         relationships: RelationshipRecord[];
       }>(query.cypher, { ...query.params, from: args.from, to: args.to, ...pathParams(types, window) });
-      const [first] = rows;
-      if (!first) return null;
+      if (!path) return null;
       return {
-        length: first.length,
-        nodes: compiledGraph(query, rows, first.relationships).nodes,
-        relationships: first.relationships,
+        length: path.length,
+        nodes: compiledGraph(query, path.nodes, path.relationships).nodes,
+        relationships: path.relationships,
       };
     },
     allShortestPaths: async (_parent, args, ctx, info) => {
