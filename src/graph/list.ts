@@ -83,7 +83,7 @@ export function sourceConnection<N extends NodeRecord>(
       const { items, precedes, follows } = await run();
       const rows = items.flatMap((item) => {
         const node = toRecord(item, compiled.plan, compiled.compilation, compiled.label);
-        return accept(node) ? [{ node, key: rowKey(node as unknown as Record<string, unknown>) }] : [];
+        return accept(node) ? [{ node, key: rowKey(node) }] : [];
       });
       return pageFromRows(rows, window, scope, { precedes, follows });
     },
