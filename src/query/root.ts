@@ -43,8 +43,10 @@ export interface ItemsOptions {
   /**
    * All rows in one, as `nodes` (in `order`) beside `columns` computed once per value of `by` (a
    * path `p`): one record to decode instead of one per node, and per-path values not repeated.
+   * With `over`, `head` binds `by` only and the nodes are the list `over` (a path's nodes, in
+   * order): projected in place when nothing below them needs a subquery, else a row each.
    */
-  collect?: { by?: string; columns: readonly string[] };
+  collect?: { by?: string; columns: readonly string[]; over?: string };
 }
 
 /**
@@ -63,11 +65,28 @@ export function itemsQuery(
   const match = head(compilation);
   const { calls, entries } = levelCalls(plan, 'n', compilation);
   const label = options.label ?? null;
-  const node = `${levelProjection(plan, 'n', entries, label, compilation)} AS node`;
-  const columns = [node, ...(options.columns ?? [])];
-  const order = options.order ? [`ORDER BY ${options.order}`] : [];
+  const projection = levelProjection(plan, 'n', entries, label, compilation);
   const { collect } = options;
   const by = collect?.by ? [collect.by] : [];
+  if (collect?.over) {
+    const { over } = collect;
+    const nodes =
+      calls.length === 0
+        ? [`RETURN ${[`[n IN ${over} | ${projection}] AS nodes`, ...collect.columns].join(', ')}`]
+        : [
+            `UNWIND range(0, size(${over}) - 1) AS i`,
+            `WITH ${[...by, 'i', `${over}[i] AS n`].join(', ')}`,
+            ...calls,
+            `WITH ${[...by, 'i', `${projection} AS node`].join(', ')}`,
+            'ORDER BY i',
+            `WITH ${[...by, 'collect(node) AS nodes'].join(', ')}`,
+            `RETURN ${['nodes', ...collect.columns].join(', ')}`,
+          ];
+    return { cypher: [...match, ...nodes].join('\n'), params: compilation.params.values, plan, compilation, label };
+  }
+  const node = `${projection} AS node`;
+  const columns = [node, ...(options.columns ?? [])];
+  const order = options.order ? [`ORDER BY ${options.order}`] : [];
   const tail = collect
     ? [
         `WITH ${[...by, ...columns].join(', ')}`,

@@ -216,11 +216,9 @@ const subgraphSelection = (info: GraphQLResolveInfo, ids: readonly string[]) =>
 const shortestPathSelection = (info: GraphQLResolveInfo, maxHops: number, restrictions: PathRestrictions) =>
   graphSelection(
     info,
-    () => [shortestPathMatch(maxHops, restrictions), 'UNWIND range(0, length(p)) AS i', 'WITH p, i, nodes(p)[i] AS n'],
+    () => [shortestPathMatch(maxHops, restrictions)],
     (relationships) => ({
-      columns: ['i'],
-      order: 'i',
-      collect: { by: 'p', columns: ['length(p) AS length', `${relationships} AS relationships`] },
+      collect: { by: 'p', over: 'nodes(p)', columns: ['length(p) AS length', `${relationships} AS relationships`] },
     }),
   );
 
