@@ -201,7 +201,7 @@ function graphSelection(
 }
 
 /** What the request selects on a subgraph of `ids`. */
-const subgraphSelection = (info: GraphQLResolveInfo, ids: readonly string[]) =>
+export const subgraphSelection = (info: GraphQLResolveInfo, ids: readonly string[]) =>
   graphSelection(
     info,
     (c) => ['MATCH (n:Node)', `WHERE n.id IN ${c.params.add(ids)}`],
@@ -213,7 +213,7 @@ const subgraphSelection = (info: GraphQLResolveInfo, ids: readonly string[]) =>
  * there is no path): its `nodes` in path order, its `length` and its `relationships` (projected as selected).
  * Params: the compilation's, and from, to, types, windowFrom, windowTo.
  */
-const shortestPathSelection = (info: GraphQLResolveInfo, maxHops: number, restrictions: PathRestrictions) =>
+export const shortestPathSelection = (info: GraphQLResolveInfo, maxHops: number, restrictions: PathRestrictions) =>
   graphSelection(
     info,
     () => [shortestPathMatch(maxHops, restrictions)],

@@ -19,6 +19,7 @@ import { byName, type ListQuery } from '../../src/graph/list.js';
 import { idsQuery, listQuery, lookupQuery } from '../../src/query/root.js';
 import { searchQuery } from '../../src/search/cypher.js';
 import { timelineSource } from '../../src/timeline/cypher.js';
+import { shortestPathSelection, subgraphSelection } from '../../src/traversal/resolvers.js';
 import { loadTypeDefs } from '../../src/schema.js';
 
 const schema = buildSchema(loadTypeDefs().join('\n'));
@@ -248,6 +249,45 @@ describe('search, nodes and timeline', () => {
     expect(query.cypher).toMatchSnapshot();
     expect(query.params).toMatchSnapshot();
     expect(query.plan.properties).toContain('date');
+  });
+});
+
+describe('traversals', () => {
+  const unrestricted = { filtered: false, windowed: false };
+
+  it('shortestPath: one row, the nodes projected in place over the path when nothing below them needs a subquery', () => {
+    const { nodes: query } = shortestPathSelection(
+      infoFor('{ shortestPath(from: "a", to: "b") { length nodes { id } } }'),
+      6,
+      unrestricted,
+    );
+    expect(query.cypher).toMatchSnapshot();
+    expect(query.cypher).toContain(
+      'RETURN [n IN nodes(p) | [n.id, labels(n)]] AS nodes, length(p) AS length, [] AS relationships',
+    );
+    expect(query.cypher).not.toContain('UNWIND');
+  });
+
+  it('shortestPath: one row, a row per node only inside, when its nodes select nested connections', () => {
+    const { nodes: query } = shortestPathSelection(
+      infoFor(`{ shortestPath(from: "a", to: "b") { length
+        nodes { id ... on Person { positions(first: 2) { nodes { name } } } }
+        relationships { type from { id } } } }`),
+      6,
+      unrestricted,
+    );
+    expect(query.cypher).toMatchSnapshot();
+    // The nodes are ordered along the path before they are collected, and the path's values come once.
+    expect(query.cypher).toMatch(/ORDER BY i\nWITH p, collect\(node\) AS nodes\nRETURN nodes, length\(p\) AS length/);
+  });
+
+  it('neighborhood: the nodes of a subgraph in one row', () => {
+    const { nodes: query } = subgraphSelection(
+      infoFor('{ neighborhood(of: "a") { nodes { id displayName } relationships { id } } }'),
+      ['a', 'b'],
+    );
+    expect(query.cypher).toMatchSnapshot();
+    expect(query.cypher).toMatch(/^WITH collect\(node\) AS nodes\nRETURN nodes$/m);
   });
 });
 
