@@ -121,7 +121,8 @@ export function searchQuery(
     getNamedType(info.returnType) as GraphQLObjectType,
     info.fieldNodes,
   );
-  const plan = planLevel(selection, [...labels], items);
+  // Planned for the searched labels only: the hits have no other (the query tests their labels).
+  const plan = planLevel(selection, request.labels ? [...request.labels] : [...labels], items);
   // The field that matched is told from the node's texts: fetched only when it is asked for.
   const matched = edgeFields.has('matchedField') || edgeFields.has('matchedText');
   if (matched && plan.properties !== 'all')
