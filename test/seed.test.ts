@@ -13,6 +13,8 @@ import {
   countGraph,
   documentRowsOf,
   ensureSchema,
+  indexesEmptyAfter,
+  indexStatements,
   loadDocuments,
   resetGraph,
   type DocumentRows,
@@ -496,6 +498,19 @@ describe('the loader', () => {
     expect(retracted.counts).not.toBeNull();
     expect(await positions()).toEqual([alone]);
     expect(alone!.props.sources).toEqual([first]);
+  });
+
+  it('creates before a bulk load only full-text indexes of languages the load has no text in', () => {
+    const parsed = parseSeedFile(geneva);
+    const early = indexesEmptyAfter([documentRowsOf(parsed.document!)]);
+    const named = (statement: string) => /FULLTEXT INDEX (\w+)/.exec(statement)?.[1];
+    // Geneva is in Indonesian, and its headlines and descriptions feed the English index.
+    expect(early.map(named)).not.toContain('search_indonesian');
+    expect(early.map(named)).not.toContain('search_english');
+    expect(early.map(named)).toContain('search_german');
+    // Every one of them is a statement of the schema, which the load completes afterwards.
+    for (const statement of early) expect(indexStatements).toContain(statement);
+    expect(early).toHaveLength(indexStatements.filter((s) => /FULLTEXT INDEX search_/.test(s)).length - 2);
   });
 
   it('writes whole documents only, and a rerun after a failure completes the graph as one clean load would', async () => {

@@ -73,10 +73,11 @@ async function seed(
   const documents = parsed.map((file) => documentRowsOf(file.document));
   // A bulk load into an empty graph builds the read indexes once afterwards (Neo4j populates an index
   // from the store far faster than it updates it row by row); the constraints come first, since the
-  // loader relies on them. A run killed in between leaves a graph without those indexes, and the next
-  // seed or ingest (or the server's start) creates them.
+  // loader relies on them, and so do the full-text indexes this load leaves empty (cheap on an empty
+  // graph). A run killed in between leaves a graph without the other indexes, and the next seed or
+  // ingest (or the server's start) creates them.
   const bulk = (options.reset || before.nodes === 0) && rowsIn(documents) >= bulkRows;
-  await ensureSchema(driver, database, { constraintsOnly: bulk });
+  await ensureSchema(driver, database, bulk ? { constraintsOnly: true, emptyIndexesOf: documents } : {});
   const { counts, bookmarks } = await loadDocuments(driver, documents, {
     ...options,
     transaction: options.transaction ?? 'single',
