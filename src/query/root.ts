@@ -30,28 +30,24 @@ export interface CompiledQuery {
   label: Label | null;
 }
 
-/** What a query of nodes returns besides each node, and how its rows are ordered. */
+/** What a query of nodes fetches besides what is selected, and how it returns them. */
 export interface ItemsOptions {
   /** Properties read by fields around the nodes (a timeline edge's `date`), fetched whatever is selected. */
   reads?: readonly string[];
-  /** Further columns of each row, bound by `head` (a search hit's `score`). */
-  columns?: readonly string[];
-  /** The rows' order, on the returned columns (`node` is the projected node). */
-  order?: string;
   /** The one label `head` binds its nodes with, if it allows one only. */
   label?: Label;
   /**
-   * All rows in one, as `nodes` (in `order`) beside `columns` computed once per value of `by` (a
-   * path `p`): one record to decode instead of one per node, and per-path values not repeated.
-   * With `over`, `head` binds `by` only and the nodes are the list `over` (a path's nodes, in
-   * order): projected in place when nothing below them needs a subquery, else a row each.
+   * All rows in one, as `nodes` beside `columns`: one record to decode instead of one per node. With
+   * `over`, `head` binds `by` only (a path `p`) and the nodes are the list `over.list` (its nodes, in
+   * order), projected in place when nothing below them needs a subquery, else a row each, ordered
+   * and collected again; `columns` then read `by`, once.
    */
-  collect?: { by?: string; columns: readonly string[]; over?: string };
+  collect?: { columns: readonly string[]; over?: { list: string; by: string } };
 }
 
 /**
  * The query of nodes of `types` bound to `n` by the clauses `head` writes (given the compilation, for
- * its parameters), each with what `sets` select on it, one row per node.
+ * its parameters), each with what `sets` select on it: one row per node, or one row in all (`collect`).
  */
 export function itemsQuery(
   selection: SelectionContext,
@@ -67,35 +63,24 @@ export function itemsQuery(
   const label = options.label ?? null;
   const projection = levelProjection(plan, 'n', entries, label, compilation);
   const { collect } = options;
-  const by = collect?.by ? [collect.by] : [];
-  if (collect?.over) {
-    const { over } = collect;
-    const nodes =
-      calls.length === 0
-        ? [`RETURN ${[`[n IN ${over} | ${projection}] AS nodes`, ...collect.columns].join(', ')}`]
+  const over = collect?.over;
+  const tail = !collect
+    ? [`RETURN ${projection} AS node`]
+    : !over
+      ? [`RETURN ${[`collect(${projection}) AS nodes`, ...collect.columns].join(', ')}`]
+      : calls.length === 0
+        ? [`RETURN ${[`[n IN ${over.list} | ${projection}] AS nodes`, ...collect.columns].join(', ')}`]
         : [
-            `UNWIND range(0, size(${over}) - 1) AS i`,
-            `WITH ${[...by, 'i', `${over}[i] AS n`].join(', ')}`,
-            ...calls,
-            `WITH ${[...by, 'i', `${projection} AS node`].join(', ')}`,
+            `WITH ${over.by}, i, ${projection} AS node`,
             'ORDER BY i',
-            `WITH ${[...by, 'collect(node) AS nodes'].join(', ')}`,
+            `WITH ${over.by}, collect(node) AS nodes`,
             `RETURN ${['nodes', ...collect.columns].join(', ')}`,
           ];
-    return { cypher: [...match, ...nodes].join('\n'), params: compilation.params.values, plan, compilation, label };
-  }
-  const node = `${projection} AS node`;
-  const columns = [node, ...(options.columns ?? [])];
-  const order = options.order ? [`ORDER BY ${options.order}`] : [];
-  const tail = collect
-    ? [
-        `WITH ${[...by, ...columns].join(', ')}`,
-        ...order,
-        `WITH ${[...by, 'collect(node) AS nodes'].join(', ')}`,
-        `RETURN ${['nodes', ...collect.columns].join(', ')}`,
-      ]
-    : [`RETURN ${columns.join(', ')}`, ...order];
-  const cypher = [...match, ...calls, ...tail].join('\n');
+  const unwound =
+    over && calls.length > 0
+      ? [`UNWIND range(0, size(${over.list}) - 1) AS i`, `WITH ${over.by}, i, ${over.list}[i] AS n`]
+      : [];
+  const cypher = [...match, ...unwound, ...calls, ...tail].join('\n');
   return { cypher, params: compilation.params.values, plan, compilation, label };
 }
 

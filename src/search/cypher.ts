@@ -108,8 +108,9 @@ export interface SearchRequest {
 /**
  * One page of a search with everything selected on its hits' nodes, in one query that always answers
  * one row: `items` (up to `size + 1`, in the window's direction, each a projected node with its
- * `scoreColumn` and `indexesColumn`), `total` when `totalCount` is selected, and the probes of pageInfo when the window has
- * cursors. When the matched field is selected, each node also brings the properties it is told from.
+ * `scoreColumn` and `indexesColumn`), `total` when `totalCount` is selected, and the probes of
+ * pageInfo when the window has cursors. When the matched field is selected, each node also brings
+ * the properties it is told from.
  */
 export function searchQuery(
   info: GraphQLResolveInfo,

@@ -218,7 +218,10 @@ export const shortestPathSelection = (info: GraphQLResolveInfo, maxHops: number,
     info,
     () => [shortestPathMatch(maxHops, restrictions)],
     (relationships) => ({
-      collect: { by: 'p', over: 'nodes(p)', columns: ['length(p) AS length', `${relationships} AS relationships`] },
+      collect: {
+        over: { list: 'nodes(p)', by: 'p' },
+        columns: ['length(p) AS length', `${relationships} AS relationships`],
+      },
     }),
   );
 
