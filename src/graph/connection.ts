@@ -85,8 +85,6 @@ export interface PageRow<N extends NodeRecordBase<Label> = NodeRecord> {
   key?: CursorKey;
 }
 
-export type { Scope } from './arguments.js';
-
 /**
  * An edge whose cursor is encoded, and whose relationship identity (`identify`, for edges that are
  * relationships) is computed, only if a client asks for it (most queries never do). A class, so that

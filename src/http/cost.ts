@@ -73,15 +73,6 @@ function fragmentsIn(document: DocumentNode): Record<string, FragmentDefinitionN
   return fragments;
 }
 
-export function estimateCost(
-  schema: GraphQLSchema,
-  operation: OperationDefinitionNode,
-  fragments: Record<string, FragmentDefinitionNode>,
-  variables: Record<string, unknown>,
-): number {
-  return costOf(schema, operation, fragments, variables).cost;
-}
-
 /** The cost, and whether it depends on the request's variables (else it is the document's alone). */
 function costOf(
   schema: GraphQLSchema,

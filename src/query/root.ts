@@ -30,10 +30,8 @@ export interface CompiledQuery {
   label: Label | null;
 }
 
-/** What a query of nodes fetches besides what is selected, and how it returns them. */
+/** How a query of nodes returns them. */
 export interface ItemsOptions {
-  /** Properties read by fields around the nodes (a timeline edge's `date`), fetched whatever is selected. */
-  reads?: readonly string[];
   /** The one label `head` binds its nodes with, if it allows one only. */
   label?: Label;
   /**
@@ -56,7 +54,7 @@ export function itemsQuery(
   head: (c: Compilation) => string[],
   options: ItemsOptions = {},
 ): CompiledQuery {
-  const plan = withReads(planLevel(selection, types, sets), options.reads);
+  const plan = planLevel(selection, types, sets);
   const compilation = new Compilation();
   const match = head(compilation);
   const { calls, entries } = levelCalls(plan, 'n', compilation);
