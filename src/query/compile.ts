@@ -56,25 +56,21 @@ export class Compilation {
   }
 }
 
-const indent = (lines: string[]) => lines.map((line) => `  ${line}`);
+const indent = (lines: string[]) => lines.map((line) => `  ${line.split('\n').join('\n  ')}`);
 
 /**
- * The subqueries that fetch the relations of the nodes bound to `v`, and the entries they add to
- * `v`'s projection (pages and counts).
+ * The entries a relation adds to the projection of the nodes bound to `v`: each page as a `COLLECT`
+ * subquery that orders and limits its rows before it projects them (its own relations nested inside
+ * the projection the same way), and the counts and probes as `COUNT` and `EXISTS` subqueries. Being
+ * expressions, the pages keep the order their subquery gives them: nothing needs sorting again.
  */
-export function levelCalls(
-  plan: LevelPlan,
-  v: string,
-  c: Compilation,
-): { calls: string[]; entries: [string, string][]; carried: string[] } {
-  const calls: string[] = [];
+export function levelEntries(plan: LevelPlan, v: string, c: Compilation): [string, string][] {
   const entries: [string, string][] = [];
-  const carried: string[] = [];
   for (const relation of plan.relations) {
     const traversal = traversals[relation.traversal];
     const guard: Label | null = plan.types.length > 1 ? relation.label : null;
     const [m, r, k, page] = [c.name('n'), c.name('r'), c.name('k'), c.name(`${columnPrefix}c`)];
-    const inner = levelCalls(relation.item, m, c);
+    const inner = levelEntries(relation.item, m, c);
     const { window } = relation;
     const many = traversal.cardinality === 'many';
     // One row more than the page tells whether more follow, when that is asked (it costs its subqueries too).
@@ -82,29 +78,29 @@ export function levelCalls(
     const columns = traversalColumns(traversal, k, m, r);
     // The relationship travels with its row only when the order or a selected field reads it.
     const rowVars = relation.rel !== false || relationshipTypes[traversal.type] !== null ? [m, r] : [m];
-    const body = [
-      `MATCH ${traversalPattern(traversal, v, r, m, guard)}`,
-      `WITH ${[...rowVars, `${sortKey(traversal.order, m)} AS ${k}`].join(', ')}`,
-    ];
+    const pattern = traversalPattern(traversal, v, r, m, guard);
     const after = many && window.after ? c.params.add(window.after) : null;
     const before = many && window.before ? c.params.add(window.before) : null;
     const conditions = windowConditions(columns, after, before);
-    if (conditions.length > 0) body.push(`WHERE ${conditions.join(' AND ')}`);
-    const order = orderBy(columns, window.backward);
-    body.push(`WITH ${[...rowVars, k].join(', ')} ${order} LIMIT ${limit}`, ...inner.calls);
-    // Subqueries keep the order of their input rows; ordering again before collecting makes it explicit.
-    if (inner.calls.length > 0) body.push(`WITH ${[...rowVars, k, ...inner.carried].join(', ')} ${order}`);
+    const order = `${orderBy(columns, window.backward)} LIMIT ${limit}`;
+    const keyed = `WITH ${[...rowVars, `${sortKey(traversal.order, m)} AS ${k}`].join(', ')}`;
+    const body =
+      conditions.length > 0
+        ? [
+            `MATCH ${pattern}`,
+            keyed,
+            `WHERE ${conditions.join(' AND ')}`,
+            `WITH ${[...rowVars, k].join(', ')} ${order}`,
+          ]
+        : [`MATCH ${pattern}`, `${keyed} ${order}`];
     // The row is the node's own projection, carrying the relationship's properties and the key.
-    const rowEntries = [...inner.entries];
+    const rowEntries = [...inner];
     if (relation.rel === 'all') rowEntries.push([relColumn, `properties(${r})`]);
     else if (relation.rel)
       rowEntries.push([relColumn, `${r} {${relation.rel.map((property) => `.${property}`).join(', ')}}`]);
     if (relation.cursors) rowEntries.push([keyColumn, `[${columns.map((column) => column.expr).join(', ')}]`]);
-    body.push(`RETURN collect(${levelProjection(relation.item, m, rowEntries, targetLabel(relation), c)}) AS ${page}`);
-    calls.push(`CALL (${v}) {`, ...indent(body), '}');
-    carried.push(page);
-    entries.push([page, page]);
-    const pattern = traversalPattern(traversal, v, r, m, guard);
+    body.push(`RETURN ${levelProjection(relation.item, m, rowEntries, targetLabel(relation), c)}`);
+    entries.push([page, ['COLLECT {', ...indent(body), '}'].join('\n')]);
     const probes = probeConditions(traversalColumns(traversal, sortKey(traversal.order, m), m, r), after, before);
     const probeColumns: { precedes?: string; follows?: string } = {};
     for (const side of ['precedes', 'follows'] as const) {
@@ -120,7 +116,7 @@ export function levelCalls(
     }
     c.columns.set(relation, { page, total, probes: probeColumns });
   }
-  return { calls, entries, carried };
+  return entries;
 }
 
 const projected = (plan: LevelPlan) => (plan.properties === 'all' ? 'all' : [...plan.properties]);

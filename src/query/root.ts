@@ -8,7 +8,7 @@ import type { PageWindow } from '../graph/arguments.js';
 import type { GraphContext } from '../graph/context.js';
 import type { NodeRecord } from '../graph/records.js';
 import type { Label } from '../model/graph.js';
-import { Compilation, keyColumn, levelCalls, levelProjection, toRecord } from './compile.js';
+import { Compilation, keyColumn, levelEntries, levelProjection, toRecord } from './compile.js';
 import { connectionItems, labelsOf, planLevel, type LevelPlan, type SelectionContext } from './plan.js';
 import type { SelectionSetNode } from 'graphql';
 
@@ -36,11 +36,10 @@ export interface ItemsOptions {
   label?: Label;
   /**
    * All rows in one, as `nodes` beside `columns`: one record to decode instead of one per node. With
-   * `over`, `head` binds `by` only (a path `p`) and the nodes are the list `over.list` (its nodes, in
-   * order), projected in place when nothing below them needs a subquery, else a row each, ordered
-   * and collected again; `columns` then read `by`, once.
+   * `over`, `head` binds no `n`: the nodes are the list `over` (a path's `nodes(p)`), each projected in
+   * place, in its order.
    */
-  collect?: { columns: readonly string[]; over?: { list: string; by: string } };
+  collect?: { columns: readonly string[]; over?: string };
 }
 
 /**
@@ -57,7 +56,7 @@ export function itemsQuery(
   const plan = planLevel(selection, types, sets);
   const compilation = new Compilation();
   const match = head(compilation);
-  const { calls, entries } = levelCalls(plan, 'n', compilation);
+  const entries = levelEntries(plan, 'n', compilation);
   const label = options.label ?? null;
   const projection = levelProjection(plan, 'n', entries, label, compilation);
   const { collect } = options;
@@ -66,19 +65,8 @@ export function itemsQuery(
     ? [`RETURN ${projection} AS node`]
     : !over
       ? [`RETURN ${[`collect(${projection}) AS nodes`, ...collect.columns].join(', ')}`]
-      : calls.length === 0
-        ? [`RETURN ${[`[n IN ${over.list} | ${projection}] AS nodes`, ...collect.columns].join(', ')}`]
-        : [
-            `WITH ${over.by}, i, ${projection} AS node`,
-            'ORDER BY i',
-            `WITH ${over.by}, collect(node) AS nodes`,
-            `RETURN ${['nodes', ...collect.columns].join(', ')}`,
-          ];
-  const unwound =
-    over && calls.length > 0
-      ? [`UNWIND range(0, size(${over.list}) - 1) AS i`, `WITH ${over.by}, i, ${over.list}[i] AS n`]
-      : [];
-  const cypher = [...match, ...unwound, ...calls, ...tail].join('\n');
+      : [`RETURN ${[`[n IN ${over} | ${projection}] AS nodes`, ...collect.columns].join(', ')}`];
+  const cypher = [...match, ...tail].join('\n');
   return { cypher, params: compilation.params.values, plan, compilation, label };
 }
 
@@ -176,7 +164,7 @@ export function listQuery(
   const after = window.after ? params.add(window.after) : null;
   const before = window.before ? params.add(window.before) : null;
   const limit = params.add(window.size + (more ? 1 : 0));
-  const { calls, entries, carried } = levelCalls(plan, 'n', compilation);
+  const entries = levelEntries(plan, 'n', compilation);
   const columns = keyColumns('k', 'n', source.direction);
   const order = orderBy(columns, window.backward);
   const conditions = windowConditions(columns, after, before);
@@ -207,8 +195,6 @@ export function listQuery(
     ...(conditions.length > 0 ? [`WHERE ${conditions.join(' AND ')}`] : []),
     `WITH n, k ${order}`,
     `LIMIT ${limit}`,
-    ...calls,
-    ...(calls.length > 0 ? [`WITH ${['n', 'k', ...carried].join(', ')} ${order}`] : []),
     `WITH collect(${levelProjection(plan, 'n', cursors ? [...entries, [keyColumn, '[k, n.id]']] : entries, label, compilation)}) AS items`,
     ...(count ? subquery([], 'count(n) AS total') : []),
     ...probeLines,

@@ -3,7 +3,7 @@ import { getNamedType, type GraphQLObjectType, type GraphQLResolveInfo } from 'g
 import { orderBy, probeConditions, windowConditions, type OrderColumn } from '../cypher/build.js';
 import type { PageWindow } from '../graph/arguments.js';
 import { fullText, fullTextLanguages, labels, nodeProperties, type Label } from '../model/graph.js';
-import { Compilation, levelCalls, levelProjection } from '../query/compile.js';
+import { Compilation, levelEntries, levelProjection } from '../query/compile.js';
 import { connectionItems, planLevel } from '../query/plan.js';
 import { selectionOf, type CompiledQuery } from '../query/root.js';
 import { analyzerOfIndex, languageIndexes, languageIndexProperties } from '../seed/full-text.js';
@@ -140,7 +140,7 @@ export function searchQuery(
   const label = request.labels?.length === 1 ? request.labels[0]! : null;
   // A first page without its count needs only each index's best hits; any other page every hit.
   const firstPage = !window.backward && !after && !before && !count;
-  const { calls, entries, carried } = levelCalls(plan, 'n', compilation);
+  const entries = levelEntries(plan, 'n', compilation);
   const columns = hitColumns('score', 'n');
   const order = orderBy(columns, window.backward);
   const conditions = windowConditions(columns, after, before);
@@ -148,8 +148,6 @@ export function searchQuery(
     ...(conditions.length > 0 ? [`WITH n, score, indexes WHERE ${conditions.join(' AND ')}`] : []),
     `WITH n, score, indexes ${order}`,
     `LIMIT ${limit}`,
-    ...calls,
-    ...(calls.length > 0 ? [`WITH ${['n', 'score', 'indexes', ...carried].join(', ')} ${order}`] : []),
     `RETURN collect(${levelProjection(plan, 'n', [...entries, ...hitEntries], label, compilation)}) AS items`,
   ];
   const probes = probeConditions(hitColumns('hit.score', 'hit.n'), after, before);

@@ -219,7 +219,7 @@ export const shortestPathSelection = (info: GraphQLResolveInfo, maxHops: number,
     () => [shortestPathMatch(maxHops, restrictions)],
     (relationships) => ({
       collect: {
-        over: { list: 'nodes(p)', by: 'p' },
+        over: 'nodes(p)',
         columns: ['length(p) AS length', `${relationships} AS relationships`],
       },
     }),
