@@ -1,6 +1,6 @@
 /**
- * From a plan (./plan.ts) to one Cypher query: every relation becomes a `CALL { … }` subquery that
- * orders and limits its page before anything is collected, nested as deep as the selection goes,
+ * From a plan (./plan.ts) to one Cypher query: every relation becomes a `COLLECT { … }` subquery that
+ * orders and limits its page before it projects anything, nested as deep as the selection goes,
  * and every node is projected with only the properties its selected fields read. Values are
  * parameters, named in the order the plan is walked, so the same selection shape gives the same
  * text (and Neo4j's plan cache holds). The answer comes back as one nested value, which
@@ -32,8 +32,15 @@ const columnPrefix = '__';
 /** The columns of a page's row (a projected node) holding the relationship's properties and the cursor key. */
 const relColumn = `${columnPrefix}rel`;
 export const keyColumn = `${columnPrefix}key`;
-import type { LevelPlan, RelationPlan } from './plan.js';
+import type { SelectionSetNode } from 'graphql';
+import { planLevel, type LevelPlan, type RelationPlan, type SelectionContext } from './plan.js';
 import type { CursorKey } from '../graph/arguments.js';
+
+/**
+ * The prefix of the parameters of everything below a query's top nodes (`$l0`, `$l1`, …): apart
+ * from the parameters of the clauses that find the top nodes, so that the part below can be reused.
+ */
+export const levelPrefix = 'l';
 
 /** Names variables and columns uniquely within one query, in the order the plan is walked. */
 export class Compilation {
@@ -47,7 +54,7 @@ export class Compilation {
   /** The keys of each level's packed projection, in the order of its values (see levelProjection). */
   readonly layouts = new Map<LevelPlan, readonly string[]>();
 
-  constructor(prefix = 'p') {
+  constructor(prefix = levelPrefix) {
     this.params = new Parameters(prefix);
   }
 
@@ -135,7 +142,7 @@ const targetLabel = (relation: RelationPlan): Label | null => {
 export function levelProjection(
   plan: LevelPlan,
   v: string,
-  entries: [string, string][],
+  entries: readonly (readonly [string, string])[],
   label: Label | null,
   c: Compilation,
 ): string {
@@ -144,6 +151,41 @@ export function levelProjection(
   const { text, keys } = packedNodeProjection(v, properties, entries, { labels: label === null });
   c.layouts.set(plan, keys);
   return text;
+}
+
+/** How the top nodes of a query are projected besides what their selection reads. */
+export interface LevelOptions {
+  /** The one label the query binds them with (their labels are then not fetched), or null. */
+  label: Label | null;
+  /** Properties read by fields around the nodes (a timeline edge's `date`, a search hit's matched field). */
+  reads?: readonly string[];
+  /** Columns computed by the query around them (a cursor's key, a search hit's score). */
+  extra?: readonly (readonly [string, string])[];
+}
+
+/**
+ * The top nodes of a query (bound to `n`) with everything their selection sets select below them:
+ * the plan, their projection (its pages as nested subqueries, its parameters `$l…` in the
+ * compilation) and the names and layouts `toRecord` reads. A pure function of its arguments and
+ * of the variables the selection sets refer to, so the same shape may reuse it (./shapes.ts).
+ */
+export interface CompiledLevel {
+  plan: LevelPlan;
+  projection: string;
+  compilation: Compilation;
+}
+
+export function compileLevel(
+  selection: SelectionContext,
+  types: Label[],
+  sets: readonly SelectionSetNode[],
+  options: LevelOptions,
+): CompiledLevel {
+  const plan = planLevel(selection, types, sets);
+  if (plan.properties !== 'all') for (const property of options.reads ?? []) plan.properties.add(property);
+  const compilation = new Compilation();
+  const entries = [...levelEntries(plan, 'n', compilation), ...(options.extra ?? [])];
+  return { plan, projection: levelProjection(plan, 'n', entries, options.label, compilation), compilation };
 }
 
 /** The key of a row of a page, when the query fetched it (see `keyColumn`). */

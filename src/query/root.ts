@@ -3,13 +3,14 @@
  * everything selected below it (see ./plan.ts and ./compile.ts).
  */
 import { getNamedType, type GraphQLObjectType, type GraphQLResolveInfo } from 'graphql';
-import { keyColumns, orderBy, probeConditions, windowConditions } from '../cypher/build.js';
+import { keyColumns, orderBy, Parameters, probeConditions, windowConditions } from '../cypher/build.js';
 import type { PageWindow } from '../graph/arguments.js';
 import type { GraphContext } from '../graph/context.js';
 import type { NodeRecord } from '../graph/records.js';
 import type { Label } from '../model/graph.js';
-import { Compilation, keyColumn, levelEntries, levelProjection, toRecord } from './compile.js';
-import { connectionItems, labelsOf, planLevel, type LevelPlan, type SelectionContext } from './plan.js';
+import { keyColumn, toRecord, type Compilation } from './compile.js';
+import { connectionItems, labelsOf, type LevelPlan, type SelectionContext } from './plan.js';
+import { compiledLevel } from './shapes.js';
 import type { SelectionSetNode } from 'graphql';
 
 export const selectionOf = (info: GraphQLResolveInfo): SelectionContext => ({
@@ -50,36 +51,32 @@ export function itemsQuery(
   selection: SelectionContext,
   types: Label[],
   sets: readonly SelectionSetNode[],
-  head: (c: Compilation) => string[],
+  head: (params: Parameters) => string[],
   options: ItemsOptions = {},
 ): CompiledQuery {
-  const plan = planLevel(selection, types, sets);
-  const compilation = new Compilation();
-  const match = head(compilation);
-  const entries = levelEntries(plan, 'n', compilation);
   const label = options.label ?? null;
-  const projection = levelProjection(plan, 'n', entries, label, compilation);
+  const level = compiledLevel(selection, types, sets, { label });
+  const params = new Parameters('p');
+  const match = head(params);
   const { collect } = options;
-  const over = collect?.over;
-  const tail = !collect
-    ? [`RETURN ${projection} AS node`]
-    : !over
-      ? [`RETURN ${[`collect(${projection}) AS nodes`, ...collect.columns].join(', ')}`]
-      : [`RETURN ${[`[n IN ${over} | ${projection}] AS nodes`, ...collect.columns].join(', ')}`];
+  const nodes = collect?.over ? `[n IN ${collect.over} | ${level.projection}]` : `collect(${level.projection})`;
+  const tail = collect
+    ? [`RETURN ${[`${nodes} AS nodes`, ...collect.columns].join(', ')}`]
+    : [`RETURN ${level.projection} AS node`];
   const cypher = [...match, ...tail].join('\n');
-  return { cypher, params: compilation.params.values, plan, compilation, label };
-}
-
-/** A plan that also fetches `reads` (unless it fetches whole nodes anyway). */
-function withReads(plan: LevelPlan, reads: readonly string[] = []): LevelPlan {
-  if (plan.properties !== 'all') for (const property of reads) plan.properties.add(property);
-  return plan;
+  return {
+    cypher,
+    params: { ...params.values, ...level.compilation.params.values },
+    plan: level.plan,
+    compilation: level.compilation,
+    label,
+  };
 }
 
 const nodesQuery = (
   info: GraphQLResolveInfo,
   types: Label[],
-  head: (c: Compilation) => string[],
+  head: (params: Parameters) => string[],
   label: Label | null = null,
 ) => itemsQuery(selectionOf(info), types, selectionSets(info), head, label ? { label } : {});
 
@@ -89,7 +86,7 @@ export function lookupQuery(info: GraphQLResolveInfo, id: string, label: Label |
   return nodesQuery(
     info,
     types,
-    (c) => [`MATCH (n:Node {id: ${c.params.add(id)}})`, ...(label ? [`WHERE n:${label}`] : [])],
+    (params) => [`MATCH (n:Node {id: ${params.add(id)}})`, ...(label ? [`WHERE n:${label}`] : [])],
     label,
   );
 }
@@ -97,7 +94,7 @@ export function lookupQuery(info: GraphQLResolveInfo, id: string, label: Label |
 /** The query of `nodes(ids)`: each node found, of any label, with the id it was asked by. */
 export function idsQuery(info: GraphQLResolveInfo, ids: readonly string[]): CompiledQuery {
   const types = labelsOf(selectionOf(info), getNamedType(info.returnType));
-  return nodesQuery(info, types, (c) => [`MATCH (n:Node)`, `WHERE n.id IN ${c.params.add(ids)}`]);
+  return nodesQuery(info, types, (params) => [`MATCH (n:Node)`, `WHERE n.id IN ${params.add(ids)}`]);
 }
 
 async function readNodes(ctx: GraphContext, query: CompiledQuery): Promise<NodeRecord[]> {
@@ -158,13 +155,15 @@ export function listQuery(
   );
   const types = typeof source.label === 'string' ? [source.label] : [...source.label];
   const label = typeof source.label === 'string' ? source.label : null;
-  const plan = withReads(planLevel(selection, types, items), source.reads);
-  const compilation = new Compilation('q');
-  const { params } = compilation;
+  const level = compiledLevel(selection, types, items, {
+    label,
+    reads: source.reads,
+    extra: cursors ? [[keyColumn, '[k, n.id]']] : [],
+  });
+  const params = new Parameters('q');
   const after = window.after ? params.add(window.after) : null;
   const before = window.before ? params.add(window.before) : null;
   const limit = params.add(window.size + (more ? 1 : 0));
-  const entries = levelEntries(plan, 'n', compilation);
   const columns = keyColumns('k', 'n', source.direction);
   const order = orderBy(columns, window.backward);
   const conditions = windowConditions(columns, after, before);
@@ -195,16 +194,16 @@ export function listQuery(
     ...(conditions.length > 0 ? [`WHERE ${conditions.join(' AND ')}`] : []),
     `WITH n, k ${order}`,
     `LIMIT ${limit}`,
-    `WITH collect(${levelProjection(plan, 'n', cursors ? [...entries, [keyColumn, '[k, n.id]']] : entries, label, compilation)}) AS items`,
+    `WITH collect(${level.projection}) AS items`,
     ...(count ? subquery([], 'count(n) AS total') : []),
     ...probeLines,
     `RETURN ${returned.join(', ')}`,
   ];
   return {
     cypher: lines.join('\n'),
-    params: { ...source.params, ...params.values },
-    plan,
-    compilation,
+    params: { ...source.params, ...params.values, ...level.compilation.params.values },
+    plan: level.plan,
+    compilation: level.compilation,
     label,
     count,
   };

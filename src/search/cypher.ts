@@ -1,11 +1,11 @@
 /** Cypher of full-text search, and the translation of a user's words into a safe Lucene query. */
 import { getNamedType, type GraphQLObjectType, type GraphQLResolveInfo } from 'graphql';
-import { orderBy, probeConditions, windowConditions, type OrderColumn } from '../cypher/build.js';
+import { orderBy, Parameters, probeConditions, windowConditions, type OrderColumn } from '../cypher/build.js';
 import type { PageWindow } from '../graph/arguments.js';
 import { fullText, fullTextLanguages, labels, nodeProperties, type Label } from '../model/graph.js';
-import { Compilation, levelEntries, levelProjection } from '../query/compile.js';
-import { connectionItems, planLevel } from '../query/plan.js';
+import { connectionItems } from '../query/plan.js';
 import { selectionOf, type CompiledQuery } from '../query/root.js';
+import { compiledLevel } from '../query/shapes.js';
 import { analyzerOfIndex, languageIndexes, languageIndexProperties } from '../seed/full-text.js';
 import { fullTextIndex } from '../seed/load.js';
 
@@ -123,24 +123,25 @@ export function searchQuery(
     info.fieldNodes,
   );
   // Planned for the searched labels only: the hits have no other (the query tests their labels).
-  const plan = planLevel(selection, request.labels ? [...request.labels] : [...labels], items);
+  const types = request.labels ? [...request.labels] : [...labels];
   // The field that matched is told from the node's texts: fetched only when it is asked for.
   const matched = edgeFields.has('matchedField') || edgeFields.has('matchedText');
-  if (matched && plan.properties !== 'all')
-    for (const property of [...fullText.properties, 'language']) plan.properties.add(property);
-  const compilation = new Compilation('q');
-  const { params } = compilation;
+  // A search of one label knows its hits' type: their labels are not fetched.
+  const label = request.labels?.length === 1 ? request.labels[0]! : null;
+  const level = compiledLevel(selection, types, items, {
+    label,
+    reads: matched ? [...fullText.properties, 'language'] : [],
+    extra: hitEntries,
+  });
+  const params = new Parameters('q');
   const query = params.add(request.query);
   const indexes = params.add(indexesFor(request.labels));
   const { window } = request;
   const after = window.after ? params.add(window.after) : null;
   const before = window.before ? params.add(window.before) : null;
   const limit = params.add(window.size + (more ? 1 : 0));
-  // A search of one label knows its hits' type: their labels are not fetched.
-  const label = request.labels?.length === 1 ? request.labels[0]! : null;
   // A first page without its count needs only each index's best hits; any other page every hit.
   const firstPage = !window.backward && !after && !before && !count;
-  const entries = levelEntries(plan, 'n', compilation);
   const columns = hitColumns('score', 'n');
   const order = orderBy(columns, window.backward);
   const conditions = windowConditions(columns, after, before);
@@ -148,7 +149,7 @@ export function searchQuery(
     ...(conditions.length > 0 ? [`WITH n, score, indexes WHERE ${conditions.join(' AND ')}`] : []),
     `WITH n, score, indexes ${order}`,
     `LIMIT ${limit}`,
-    `RETURN collect(${levelProjection(plan, 'n', [...entries, ...hitEntries], label, compilation)}) AS items`,
+    `RETURN collect(${level.projection}) AS items`,
   ];
   const probes = probeConditions(hitColumns('hit.score', 'hit.n'), after, before);
   const sides = (['precedes', 'follows'] as const).filter((side) => probes[side] !== null);
@@ -170,7 +171,15 @@ export function searchQuery(
           ].join(', ')}`,
         ]
       : [...hitsCypher(indexes, query, request.labels, firstPage ? limit : null), ...page];
-  return { cypher: lines.join('\n'), params: params.values, plan, compilation, count, matched, label };
+  return {
+    cypher: lines.join('\n'),
+    params: { ...params.values, ...level.compilation.params.values },
+    plan: level.plan,
+    compilation: level.compilation,
+    count,
+    matched,
+    label,
+  };
 }
 
 /**

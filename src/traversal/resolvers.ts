@@ -5,11 +5,11 @@ import { getNamedType, type GraphQLObjectType, type GraphQLResolveInfo } from 'g
 import { badInput, defaultPageSize, intInRange, listScope, pageWindow, type CursorKey } from '../graph/arguments.js';
 import { answeredConnection, idListConnection } from '../graph/connection.js';
 import { windowShape } from '../graph/loaders.js';
-import { toRecord, type Compilation } from '../query/compile.js';
+import { toRecord } from '../query/compile.js';
 import { connectionItems, fieldItems, labelsOf, selectedFields, setItems } from '../query/plan.js';
 import { itemsQuery, selectionOf, type CompiledQuery, type ItemsOptions } from '../query/root.js';
 import { dateWindowArgument, windowParams, type DateWindow } from '../graph/date-window.js';
-import { relationshipProjection } from '../cypher/build.js';
+import { relationshipProjection, type Parameters } from '../cypher/build.js';
 import { relationshipId, toNodeRecord, type NodeRecord, type RelationshipRecord } from '../graph/records.js';
 import type { GraphRelationshipResolvers, RelationshipType, Resolvers } from '../generated/graphql.js';
 import { metWithConnection } from '../person/resolvers.js';
@@ -177,7 +177,7 @@ const keyOnlyFields = new Set(['id', 'type', 'from', 'to', '__typename']);
  */
 function graphSelection(
   info: GraphQLResolveInfo,
-  head: (c: Compilation) => string[],
+  head: (params: Parameters) => string[],
   options: (relationships: string) => ItemsOptions = () => ({}),
 ) {
   const selection = selectionOf(info);
@@ -204,7 +204,7 @@ function graphSelection(
 export const subgraphSelection = (info: GraphQLResolveInfo, ids: readonly string[]) =>
   graphSelection(
     info,
-    (c) => ['MATCH (n:Node)', `WHERE n.id IN ${c.params.add(ids)}`],
+    (params) => ['MATCH (n:Node)', `WHERE n.id IN ${params.add(ids)}`],
     () => ({ collect: { columns: [] } }),
   );
 
