@@ -10,7 +10,8 @@ import {
   nodeProjection,
   orderBy,
   packedNodeProjection,
-  unpack,
+  unpacker,
+  type Unpacker,
   Parameters,
   probeConditions,
   sortKey,
@@ -51,8 +52,8 @@ export class Compilation {
     RelationPlan,
     { page: string; total: string | null; probes: { precedes?: string; follows?: string } }
   >();
-  /** The keys of each level's packed projection, in the order of its values (see levelProjection). */
-  readonly layouts = new Map<LevelPlan, readonly string[]>();
+  /** What turns each level's packed projection back into its map (see levelProjection). */
+  readonly layouts = new Map<LevelPlan, Unpacker>();
 
   constructor(prefix = levelPrefix) {
     this.params = new Parameters(prefix);
@@ -149,7 +150,7 @@ export function levelProjection(
   const properties = projected(plan);
   if (properties === 'all') return nodeProjection(v, properties, entries, { labels: label === null });
   const { text, keys } = packedNodeProjection(v, properties, entries, { labels: label === null });
-  c.layouts.set(plan, keys);
+  c.layouts.set(plan, unpacker(keys));
   return text;
 }
 
@@ -204,7 +205,7 @@ export function toRecord(
   label: Label | null = null,
 ): NodeRecord {
   const raw: Record<string, unknown> = Array.isArray(projection)
-    ? unpack(projection as readonly unknown[], c.layouts.get(plan)!)
+    ? c.layouts.get(plan)!(projection as readonly unknown[])
     : (projection as Record<string, unknown>);
   const record = adoptNodeRecord(raw, label ?? undefined);
   if (plan.relations.length === 0) return record;
@@ -213,6 +214,7 @@ export function toRecord(
     if (relation.label !== record.__typename && plan.types.length > 1) continue;
     const columns = c.columns.get(relation)!;
     const rows = (raw[columns.page] as (Record<string, unknown> | unknown[])[] | undefined) ?? [];
+    const rowLabel = targetLabel(relation);
     pages.set(relation.key, {
       window: relation.window,
       probes: {
@@ -220,7 +222,7 @@ export function toRecord(
         follows: columns.probes.follows ? (raw[columns.probes.follows] as boolean) : undefined,
       },
       rows: rows.map((row) => {
-        const node = toRecord(row, relation.item, c, targetLabel(relation));
+        const node = toRecord(row, relation.item, c, rowLabel);
         // The record is the row's map: the relationship's properties and the key are among its columns.
         const columns = node as unknown as Record<string, unknown>;
         return { node, rel: (columns[relColumn] as EdgeProperties | undefined) ?? {}, key: rowKey(columns) };
