@@ -6,6 +6,7 @@
  * text (and Neo4j's plan cache holds). The answer comes back as one nested value, which
  * `toRecord` turns into node records carrying their prefetched pages.
  */
+import type { SelectionSetNode } from 'graphql';
 import {
   nodeProjection,
   orderBy,
@@ -27,15 +28,14 @@ import {
   type NodeRecord,
   type Prefetched,
 } from '../graph/records.js';
+import type { CursorKey } from '../graph/arguments.js';
+import { planLevel, type LevelPlan, type RelationPlan, type SelectionContext } from './plan.js';
 
 /** Relation columns in a node's projection start with this; node properties never do. */
 const columnPrefix = '__';
 /** The columns of a page's row (a projected node) holding the relationship's properties and the cursor key. */
 const relColumn = `${columnPrefix}rel`;
 export const keyColumn = `${columnPrefix}key`;
-import type { SelectionSetNode } from 'graphql';
-import { planLevel, type LevelPlan, type RelationPlan, type SelectionContext } from './plan.js';
-import type { CursorKey } from '../graph/arguments.js';
 
 /**
  * The prefix of the parameters of everything below a query's top nodes (`$l0`, `$l1`, …): apart
