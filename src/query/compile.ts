@@ -41,7 +41,7 @@ export const keyColumn = `${columnPrefix}key`;
  * The prefix of the parameters of everything below a query's top nodes (`$l0`, `$l1`, …): apart
  * from the parameters of the clauses that find the top nodes, so that the part below can be reused.
  */
-export const levelPrefix = 'l';
+const levelPrefix = 'l';
 
 /** Names variables and columns uniquely within one query, in the order the plan is walked. */
 export class Compilation {
@@ -55,8 +55,8 @@ export class Compilation {
   /** What turns each level's packed projection back into its map (see levelProjection). */
   readonly layouts = new Map<LevelPlan, Unpacker>();
 
-  constructor(prefix = levelPrefix) {
-    this.params = new Parameters(prefix);
+  constructor() {
+    this.params = new Parameters(levelPrefix);
   }
 
   name(prefix: string): string {

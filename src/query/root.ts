@@ -8,7 +8,7 @@ import type { PageWindow } from '../graph/arguments.js';
 import type { GraphContext } from '../graph/context.js';
 import type { NodeRecord } from '../graph/records.js';
 import type { Label } from '../model/graph.js';
-import { keyColumn, toRecord, type Compilation } from './compile.js';
+import { keyColumn, toRecord, type Compilation, type CompiledLevel } from './compile.js';
 import { connectionItems, labelsOf, type LevelPlan, type SelectionContext } from './plan.js';
 import { compiledLevel } from './shapes.js';
 import type { SelectionSetNode } from 'graphql';
@@ -29,6 +29,18 @@ export interface CompiledQuery {
   compilation: Compilation;
   /** The one label the query binds its nodes with (they come without their labels), or null. */
   label: Label | null;
+}
+
+/**
+ * A query's parameters and what `toRecord` reads, from the parameters of the clauses around its top
+ * nodes (`head`, and any the domain gave) and the compiled level below them.
+ */
+export function withLevel(level: CompiledLevel, ...head: Record<string, unknown>[]) {
+  return {
+    params: Object.assign({}, ...head, level.compilation.params.values) as Record<string, unknown>,
+    plan: level.plan,
+    compilation: level.compilation,
+  };
 }
 
 /** How a query of nodes returns them. */
@@ -64,13 +76,7 @@ export function itemsQuery(
     ? [`RETURN ${[`${nodes} AS nodes`, ...collect.columns].join(', ')}`]
     : [`RETURN ${level.projection} AS node`];
   const cypher = [...match, ...tail].join('\n');
-  return {
-    cypher,
-    params: { ...params.values, ...level.compilation.params.values },
-    plan: level.plan,
-    compilation: level.compilation,
-    label,
-  };
+  return { cypher, ...withLevel(level, params.values), label };
 }
 
 const nodesQuery = (
@@ -201,9 +207,7 @@ export function listQuery(
   ];
   return {
     cypher: lines.join('\n'),
-    params: { ...source.params, ...params.values, ...level.compilation.params.values },
-    plan: level.plan,
-    compilation: level.compilation,
+    ...withLevel(level, source.params, params.values),
     label,
     count,
   };

@@ -4,7 +4,7 @@ import { orderBy, Parameters, probeConditions, windowConditions, type OrderColum
 import type { PageWindow } from '../graph/arguments.js';
 import { fullText, fullTextLanguages, labels, nodeProperties, type Label } from '../model/graph.js';
 import { connectionItems } from '../query/plan.js';
-import { selectionOf, type CompiledQuery } from '../query/root.js';
+import { selectionOf, withLevel, type CompiledQuery } from '../query/root.js';
 import { compiledLevel } from '../query/shapes.js';
 import { analyzerOfIndex, languageIndexes, languageIndexProperties } from '../seed/full-text.js';
 import { fullTextIndex } from '../seed/load.js';
@@ -173,9 +173,7 @@ export function searchQuery(
       : [...hitsCypher(indexes, query, request.labels, firstPage ? limit : null), ...page];
   return {
     cypher: lines.join('\n'),
-    params: { ...params.values, ...level.compilation.params.values },
-    plan: level.plan,
-    compilation: level.compilation,
+    ...withLevel(level, params.values),
     count,
     matched,
     label,
