@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { SingleBar, Presets } from 'cli-progress';
 import { loadConfig } from '../config.js';
 import { connect } from '../neo4j/connect.js';
+import { defaultConcurrency } from './load.js';
 import { seedDocuments } from './seeder.js';
 import { presets, syntheticSeedInputs } from './synthetic.js';
 
@@ -16,7 +17,7 @@ async function main(): Promise<number> {
       seed: { type: 'string', default: '1' },
       reset: { type: 'boolean', default: false },
       'batch-size': { type: 'string', default: '5000' },
-      concurrency: { type: 'string', default: '1' },
+      concurrency: { type: 'string', default: String(defaultConcurrency) },
     },
   });
   const preset = presets[values.scale];

@@ -16,7 +16,7 @@ export async function timeSeeder(
       'seeder (src/seed/seeder.ts, batched)',
       nodes + relationships,
       seconds,
-      'validation, schema and indexes included; transactions of whole documents up to 5,000 rows (UNWIND … MERGE with claims and provenance); into a fresh Neo4j, whose JVM compiles its write path during the load (the loading benchmark also times a warm server)',
+      'validation, schema and indexes included; transactions of whole documents up to 5,000 rows, 3 in flight (UNWIND … MERGE with claims and provenance); into a fresh Neo4j, whose JVM compiles its write path during the load (the loading benchmark also times a warm server)',
     ),
     nodes,
     relationships,
