@@ -5,6 +5,9 @@
  */
 import autocannon from 'autocannon';
 import type { HttpRequest } from './scenarios.js';
+import type { DriveResult } from './windows.js';
+
+export type { DriveResult };
 
 export interface DriveOptions {
   connections: number;
@@ -12,14 +15,6 @@ export interface DriveOptions {
   duration: number;
   /** A fixed number of requests instead of a duration (smoke mode: a slow machine slows it, never empties it). */
   amount?: number;
-}
-
-export interface DriveResult {
-  requests: number;
-  seconds: number;
-  requestsPerSecond: number;
-  latencyMs: { p50: number; p99: number; mean: number; max: number };
-  errors: { total: number; transport: number; timeouts: number; non2xx: number; graphql: number };
 }
 
 export async function drive(url: string, requests: HttpRequest[], options: DriveOptions): Promise<DriveResult> {

@@ -6,7 +6,7 @@
 import os from 'node:os';
 import { buildServers } from './build.js';
 import { cpuMeter } from './cpu.js';
-import { drive } from './drive.js';
+import { drive, type DriveResult } from './drive.js';
 import { checkEquivalence } from './equivalence.js';
 import { presetDocuments, settle, startDatabase, type Database } from './database.js';
 import { pickInputs } from './inputs.js';
@@ -27,11 +27,25 @@ import {
   type ScenarioResult,
   type ServerResult,
 } from './report.js';
-import { scenarios } from './scenarios.js';
+import { scenarios, type HttpRequest } from './scenarios.js';
+import { combineWindows } from './windows.js';
 import { repoRoot } from '../../src/paths.js';
 import { serverKinds, serverLabels, startChild, type RunningChild, type ServerKind } from './servers/spawn.js';
 
 const log = (line: string) => console.error(`[bench] ${line}`);
+
+/** One server's timed windows in one scenario, and the CPU seconds they took. */
+interface Timed {
+  child: RunningChild;
+  requests: HttpRequest[];
+  perScenarioPeak: boolean;
+  windows: DriveResult[];
+  serverCpu: number | null;
+  neo4jCpu: number | null;
+}
+
+/** CPU seconds summed over windows; unknown once any window's is unknown. */
+const addCpu = (total: number | null, more: number | null) => (total === null || more === null ? null : total + more);
 
 async function main(): Promise<void> {
   const started = Date.now();
@@ -125,6 +139,10 @@ async function main(): Promise<void> {
       // Each scenario starts with another server, so that no server is always the first (or last) driven.
       const taking = serverKinds.filter((kind) => scenario.servers[kind] && children.has(kind));
       const order = taking.map((_, i) => taking[(i + index) % taking.length]!);
+      // Every server warmed once more, then timed in rounds: each round drives every server for its
+      // share of the duration, starting with another server, so that a drift of the machine's load
+      // (other work, Neo4j's background jobs) falls on every server alike.
+      const runs = new Map<ServerKind, Timed>();
       for (const kind of order) {
         const side = scenario.servers[kind];
         const child = children.get(kind);
@@ -132,18 +150,33 @@ async function main(): Promise<void> {
         const requests = vars.map((v) => side.request(v));
         const perScenarioPeak = resetPeakRss(child.pid);
         await drive(child.url, requests, { connections: options.connections, duration: options.warmup });
-        const serverCpu = cpuMeter(child.pid);
-        const neo4jCpu = cpuMeter(db.pid);
-        const result = await drive(child.url, requests, {
-          connections: options.connections,
-          duration: options.duration,
-          amount: options.amount,
-        });
+        runs.set(kind, { child, requests, perScenarioPeak, windows: [], serverCpu: 0, neo4jCpu: 0 });
+      }
+      const timed = [...runs.keys()];
+      for (let round = 0; round < options.rounds; round++) {
+        for (const kind of timed.map((_, i) => timed[(i + round) % timed.length]!)) {
+          const run = runs.get(kind)!;
+          const serverCpu = cpuMeter(run.child.pid);
+          const neo4jCpu = cpuMeter(db.pid);
+          run.windows.push(
+            await drive(run.child.url, run.requests, {
+              connections: options.connections,
+              duration: options.duration / options.rounds,
+              amount: options.amount,
+            }),
+          );
+          run.serverCpu = addCpu(run.serverCpu, serverCpu());
+          run.neo4jCpu = addCpu(run.neo4jCpu, neo4jCpu());
+        }
+      }
+      for (const [kind, run] of runs) {
+        const result = combineWindows(run.windows);
         const perRequest = (seconds: number | null) => (seconds === null ? null : (seconds * 1000) / result.requests);
-        const cpuMsPerRequest = { server: perRequest(serverCpu()), neo4j: perRequest(neo4jCpu()) };
-        const peak = (perScenarioPeak ? peakRssFromProc(child.pid) : null) ?? (await child.peakRss());
+        const cpuMsPerRequest = { server: perRequest(run.serverCpu), neo4j: perRequest(run.neo4jCpu) };
+        const peak = (run.perScenarioPeak ? peakRssFromProc(run.child.pid) : null) ?? (await run.child.peakRss());
         log(
-          `${scenario.name} ${kind}: ${result.requestsPerSecond.toFixed(1)} req/s, p50 ${result.latencyMs.p50} ms, ` +
+          `${scenario.name} ${kind}: ${result.requestsPerSecond.toFixed(1)} req/s over ${run.windows.length} windows ` +
+            `(${run.windows.map((w) => w.requestsPerSecond.toFixed(0)).join(', ')}), p50 ${result.latencyMs.p50} ms, ` +
             `p99 ${result.latencyMs.p99} ms, ${result.errors.total} errors, peak RSS ${Math.round(peak / 2 ** 20)} MB, ` +
             `CPU ms/request: server ${cpuMsPerRequest.server?.toFixed(2)}, Neo4j ${cpuMsPerRequest.neo4j?.toFixed(2)}`,
         );

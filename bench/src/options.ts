@@ -1,6 +1,6 @@
 /**
- * `npm run bench -- [--preset tiny|small|medium|large] [--duration S] [--connections C] [--warmup S]
- *  [--seed N] [--scenarios a,b] [--out DIR] [--smoke]`
+ * `npm run bench -- [--preset tiny|small|medium|large] [--duration S] [--rounds R] [--connections C]
+ *  [--warmup S] [--seed N] [--scenarios a,b] [--out DIR] [--smoke]`
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,9 +9,14 @@ import { parseArgs } from 'node:util';
 export interface Options {
   preset: string;
   seed: number;
-  /** Seconds of timed load per server per scenario. */
+  /** Seconds of timed load per server per scenario, over all its rounds. */
   duration: number;
-  /** Requests of each timed run instead of `duration` (smoke mode), so a busy machine cannot leave one with none. */
+  /**
+   * Timed windows per server per scenario, the servers alternating from window to window (each round
+   * starts with another server), so that a drift of the shared machine's load falls on every server alike.
+   */
+  rounds: number;
+  /** Requests of each timed window instead of `duration` (smoke mode), so a busy machine cannot leave one with none. */
   amount?: number;
   /** Seconds of untimed load per server before each timed run. */
   warmup: number;
@@ -27,7 +32,7 @@ export interface Options {
 
 export const defaultOut = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'results');
 
-const usage = `usage: npm run bench -- [--preset tiny|small|medium|large] [--duration S] [--connections C]
+const usage = `usage: npm run bench -- [--preset tiny|small|medium|large] [--duration S] [--rounds R] [--connections C]
        [--warmup S] [--seed N] [--scenarios person,nested,list,search,path,neighborhood,page] [--out DIR] [--smoke]`;
 
 function positive(name: string, value: string | undefined, fallback: number, integer = false): number {
@@ -45,6 +50,7 @@ export function parseOptions(argv: string[]): Options {
     options: {
       preset: { type: 'string' },
       duration: { type: 'string' },
+      rounds: { type: 'string' },
       warmup: { type: 'string' },
       connections: { type: 'string' },
       seed: { type: 'string' },
@@ -65,6 +71,7 @@ export function parseOptions(argv: string[]): Options {
     preset,
     seed: positive('seed', values.seed, 1, true),
     duration: positive('duration', values.duration, smoke ? 1 : 10),
+    rounds: positive('rounds', values.rounds, smoke ? 2 : 3, true),
     amount: smoke ? 20 : undefined,
     warmup: positive('warmup', values.warmup, smoke ? 0.5 : 3),
     connections: positive('connections', values.connections, 10, true),

@@ -28,7 +28,7 @@ export interface ScenarioResult {
   name: string;
   title: string;
   inputs: number;
-  /** The order in which the servers were driven (it rotates from scenario to scenario). */
+  /** The order of the first round (it rotates from scenario to scenario, and from round to round). */
   driven: ServerKind[];
   results: ServerResult[];
 }
@@ -157,7 +157,8 @@ export function markdown(report: Report): string {
       `${report.app.dirty ? ' with uncommitted changes' : ''}`,
     '',
     `Preset \`${o.preset}\` (seed ${o.seed}): ${fixed(report.graph.nodes)} nodes, ${fixed(report.graph.relationships)} relationships. ` +
-      `Each server: ${o.warmup} s warm-up, then ${o.duration} s at ${o.connections} connections (autocannon), inputs rotated; ` +
+      `Each server: ${o.warmup} s warm-up, then ${o.duration} s at ${o.connections} connections (autocannon), inputs rotated, ` +
+      `timed in ${o.rounds} ${o.rounds === 1 ? 'window' : "windows alternated with the other servers' (each round starts with another server; req/s over all windows, p50 and p99 the median of the windows')"}; ` +
       'load generator, servers and Neo4j share the machine. CPU ms/req: CPU time of the server process and of the ' +
       'Neo4j JVM during the timed run, divided by the requests answered (it includes fixed costs such as thread ' +
       'wake-ups, so it is lower at higher throughput).',
@@ -170,8 +171,9 @@ export function markdown(report: Report): string {
     lines.push(
       `## ${scenario.title}`,
       '',
-      `${scenario.inputs} inputs, answers checked equal before timing; driven in the order ` +
-        `${scenario.driven.map((kind) => serverLabels[kind].split(' ')[0]).join(', ')}.`,
+      `${scenario.inputs} inputs, answers checked equal before timing; the first round drove ` +
+        `${scenario.driven.map((kind) => serverLabels[kind].split(' ')[0]).join(', ')}` +
+        `${report.options.rounds > 1 ? ', each later round starting one server further on' : ''}.`,
       '',
     );
     lines.push(
