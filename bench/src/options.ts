@@ -18,7 +18,7 @@ export interface Options {
   rounds: number;
   /** Requests of each timed window instead of `duration` (smoke mode), so a busy machine cannot leave one with none. */
   amount?: number;
-  /** Seconds of untimed load per server before each timed run. */
+  /** Seconds of untimed load per server before its timed windows. */
   warmup: number;
   connections: number;
   /** Scenario names to run; all when empty. */
