@@ -4,6 +4,7 @@
  * and a fault inside the server reaches the client as "Internal server error", nothing more.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Database } from '../src/db/database.js';
 import { startGenevaApi, type TestApi } from './helpers.js';
 
 let api: TestApi;
@@ -172,5 +173,30 @@ describe('an internal error', () => {
     );
     expect(response.data).toEqual({ broken: null, person: { name: 'Sergei Ryabkov' } });
     expect(response.errors?.map((error) => error.message)).toEqual(['Internal server error']);
+  });
+});
+
+describe('a read that fails', () => {
+  // Reads start their query without the driver's copy of the caller's stack (src/db/database.ts):
+  // the stack a failure is logged with is taken when it fails, and still names who asked.
+  it('carries the stack of the code that asked for it, and the message of the database', async () => {
+    async function askTheImpossible() {
+      return await new Database(api.driver, api.database).read('RETURN 1 / 0 AS x');
+    }
+    const error: Error = await askTheImpossible().then(
+      () => {
+        throw new Error('the read succeeded');
+      },
+      (failure: Error) => failure,
+    );
+    expect(error.message).toContain('/ by zero');
+    expect(error.stack).toMatch(/^Neo4jError: \/ by zero\n/);
+    expect(error.stack).toContain('askTheImpossible');
+    expect(error.stack).toContain('errors.test.ts');
+  });
+
+  it('leaves the stack traces of other errors alone', async () => {
+    await new Database(api.driver, api.database).read('RETURN 1 AS x');
+    expect(new Error('after a read').stack).toContain('errors.test.ts');
   });
 });

@@ -7,11 +7,23 @@ import neo4j, { type Driver } from 'neo4j-driver';
 type Vars = Record<string, unknown>;
 type Row = Record<string, unknown>;
 
-/** An auto-commit query in READ access mode: one round trip (RUN and PULL), the floor for a read. */
+/**
+ * An auto-commit query in READ access mode: one round trip (RUN and PULL), the floor for a read.
+ * Like newsgraph's reads (src/db/database.ts), it starts the query with no stack trace for the
+ * driver to capture and format.
+ */
 async function read(driver: Driver, cypher: string, params: Vars): Promise<Row[]> {
   const session = driver.session({ defaultAccessMode: neo4j.session.READ });
   try {
-    const { records } = await session.run(cypher, params);
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
+    let result;
+    try {
+      result = session.run(cypher, params);
+    } finally {
+      Error.stackTraceLimit = limit;
+    }
+    const { records } = await result;
     return records.map((record) => record.toObject());
   } finally {
     await session.close();
