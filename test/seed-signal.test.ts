@@ -63,7 +63,7 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     let writing = false;
     for (const started = Date.now(); !writing && Date.now() - started < 300_000;) {
       const rows = await cypher(
-        `SHOW TRANSACTIONS YIELD currentQuery WHERE currentQuery CONTAINS 'UNWIND $rows' AND NOT currentQuery STARTS WITH 'SHOW' RETURN count(*) AS n`,
+        `SHOW TRANSACTIONS YIELD currentQuery WHERE currentQuery CONTAINS '$runStart' AND NOT currentQuery STARTS WITH 'SHOW' RETURN count(*) AS n`,
       );
       writing = rows[0]!.n > 0;
       if (!writing) await sleep(50);

@@ -8,13 +8,14 @@
  * - either with `-warm`: on a server that has done such writes before, not a fresh JVM (see warm.ts).
  */
 import type { Driver } from 'neo4j-driver';
-import { cypherParams } from '../../../src/db/database.js';
 import {
   countGraph,
   documentRowsOf,
   ensureSchema,
   loadTransactionTimeoutMs,
   provenanceCypher,
+  rowsOfRuns,
+  statementParams,
   writeStatements,
 } from '../../../src/seed/load.js';
 import { seedDocuments } from '../../../src/seed/seeder.js';
@@ -73,11 +74,11 @@ export async function runVariant(
   // and one query stays well inside the runtime's 60 s transaction timeout on a busy machine.
   const chunk = Math.max(variant.batchSize, 10_000);
   try {
-    for (const { write, rows: all } of writeStatements(rows)) {
+    for (const { write, fields, rows: all } of writeStatements(rows)) {
       for (let start = 0; start < all.length; start += chunk) {
         await session.run(
-          `UNWIND $rows AS row CALL (row) { ${write} } IN TRANSACTIONS OF ${variant.batchSize} ROWS`,
-          cypherParams({ rows: all.slice(start, start + chunk) }),
+          `${rowsOfRuns} CALL (i, source, kind) { ${write} } IN TRANSACTIONS OF ${variant.batchSize} ROWS`,
+          statementParams(fields, all.slice(start, start + chunk)),
           { timeout: loadTransactionTimeoutMs },
         );
       }
