@@ -10,6 +10,7 @@ import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import { repoRoot, seedsDir } from '../src/paths.js';
 import {
+  constraintStatements,
   countGraph,
   documentRowsOf,
   ensureSchema,
@@ -498,6 +499,36 @@ describe('the loader', () => {
     expect(retracted.counts).not.toBeNull();
     expect(await positions()).toEqual([alone]);
     expect(alone!.props.sources).toEqual([first]);
+  });
+
+  it('ends a bulk load with every index of the schema online, its texts found in their language', async () => {
+    // Some indexes are created before the rows and the others after them: what is left must be the
+    // whole schema, and the language indexes must hold the texts loaded.
+    const documents = syntheticSeedInputs(presets.tiny!, 5);
+    await seedDocuments(driver, documents, { database, reset: true, transaction: 'batched', bulkRows: 1 });
+    const indexes = await cypher(
+      "SHOW INDEXES YIELD name, state WHERE name STARTS WITH 'search' OR name STARTS WITH 'node_' RETURN name, state",
+    );
+    const named = (statement: string) => /(?:INDEX|CONSTRAINT) (\w+)/.exec(statement)?.[1];
+    const expected = [...indexStatements, ...constraintStatements]
+      .map(named)
+      .filter((name) => /^(search|node_)/.test(name!));
+    expect(indexes.map((row) => row.name).sort()).toEqual(expected.sort());
+    expect(indexes.filter((row) => row.state !== 'ONLINE')).toEqual([]);
+    for (const [index, language] of [
+      ['search_german', 'de'],
+      ['search_indonesian', 'id'],
+    ]) {
+      const [statement] = await cypher('MATCH (s:Statement {language: $language}) RETURN s.text AS text LIMIT 1', {
+        language,
+      });
+      const word = (statement!.text as string).split(/\W+/).find((w) => w.length > 4)!;
+      const [hits] = await cypher(
+        `CALL db.index.fulltext.queryNodes('${index}', $word) YIELD node RETURN count(node) AS n`,
+        { word },
+      );
+      expect(hits!.n, `${index} finds "${word}"`).toBeGreaterThan(0);
+    }
   });
 
   it('creates before a bulk load only full-text indexes of languages the load has no text in', () => {

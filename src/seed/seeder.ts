@@ -22,6 +22,8 @@ import { validateDocuments, validateSeedFiles, type SeedFile } from './validate.
 export interface SeedOptions extends LoadOptions {
   reset?: boolean;
   dryRun?: boolean;
+  /** Rows from which a load into an empty graph builds its read indexes after its rows; default {@link bulkRows}. */
+  bulkRows?: number;
 }
 
 export interface SeedReport {
@@ -76,7 +78,7 @@ async function seed(
   // loader relies on them, and so do the full-text indexes this load leaves empty (cheap on an empty
   // graph). A run killed in between leaves a graph without the other indexes, and the next seed or
   // ingest (or the server's start) creates them.
-  const bulk = (options.reset || before.nodes === 0) && rowsIn(documents) >= bulkRows;
+  const bulk = (options.reset || before.nodes === 0) && rowsIn(documents) >= (options.bulkRows ?? bulkRows);
   await ensureSchema(driver, database, bulk ? { constraintsOnly: true, emptyIndexesOf: documents } : {});
   const { counts, bookmarks } = await loadDocuments(driver, documents, {
     ...options,
