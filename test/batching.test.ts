@@ -195,13 +195,18 @@ describe('nodes met more than once in one answer', () => {
   });
 
   it('list each meeting among its own participants', () => {
+    let checked = 0;
     for (const person of people) {
       for (const { node: meeting } of person.meetings.edges) {
         const ids = meeting.participants.edges.map((edge: any) => edge.node.id);
         // The page holds five participants at most; the person is among them or among the rest.
-        if (ids.length < 5) expect(ids, meeting.id).toContain(person.id);
+        if (ids.length < 5) {
+          checked += 1;
+          expect(ids, meeting.id).toContain(person.id);
+        }
       }
     }
+    expect(checked).toBeGreaterThan(0);
   });
 
   it('agree with the graph on who spoke and what was mentioned', async () => {

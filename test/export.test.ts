@@ -55,7 +55,7 @@ describe('exports of the Geneva graph', () => {
   });
   afterAll(async () => api.close());
 
-  it('GraphML of the whole graph, read by graphology and NetworkX with every node and relationship', async () => {
+  it('GraphML of the whole graph, read by graphology with every node and relationship', async () => {
     const response = await get(api, '/export/graphml');
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('application/graphml+xml; charset=utf-8');
@@ -75,12 +75,16 @@ describe('exports of the Geneva graph', () => {
       date: '2022-01-10',
       datePrecision: 'DAY',
     });
-    if (hasNetworkx) {
-      const read = await networkxRead('graphml', response.body, geneva.dialogue);
-      expect(read).toMatchObject({ directed: true, nodes: graph.nodes, edges: graph.relationships });
-      expect(read.node).toMatchObject({ type: 'Meeting', date: '2022-01', datePrecision: 'MONTH' });
-      expect(read.edge).toHaveProperty('relationship');
-    }
+  });
+
+  // Reported as skipped, not passed, where python3 has no NetworkX (test/networkx.ts).
+  it.skipIf(!hasNetworkx)('GraphML of the whole graph, read back by NetworkX', async () => {
+    const response = await get(api, '/export/graphml');
+    expect(response.status).toBe(200);
+    const read = await networkxRead('graphml', response.body, geneva.dialogue);
+    expect(read).toMatchObject({ directed: true, nodes: graph.nodes, edges: graph.relationships });
+    expect(read.node).toMatchObject({ type: 'Meeting', date: '2022-01', datePrecision: 'MONTH' });
+    expect(read.edge).toHaveProperty('relationship');
   });
 
   it('GEXF 1.3 of a derived network, structured as Gephi reads it, with measures as attributes', async () => {
@@ -124,12 +128,15 @@ describe('exports of the Geneva graph', () => {
     ]);
     const parsed = parseGexf(MultiGraph, response.body);
     expect(parsed.getNodeAttribute(geneva.sherman, 'weightedDegree')).toBe(3);
-    if (hasNetworkx) {
-      const read = await networkxRead('gexf', response.body, geneva.ryabkov);
-      expect(read).toMatchObject({ directed: false, nodes: 6, edges: 5 });
-      expect(read.node).toMatchObject({ label: 'Sergei Ryabkov', type: 'Person', weightedDegree: 4, community: 0 });
-      expect(read.node.pageRank).toBeCloseTo(0.2594, 4);
-    }
+  });
+
+  it.skipIf(!hasNetworkx)('GEXF of a derived network, read back by NetworkX with its measures', async () => {
+    const response = await get(api, '/export/gexf?network=who-met-whom&from=2022-01&to=2022-01');
+    expect(response.status).toBe(200);
+    const read = await networkxRead('gexf', response.body, geneva.ryabkov);
+    expect(read).toMatchObject({ directed: false, nodes: 6, edges: 5 });
+    expect(read.node).toMatchObject({ label: 'Sergei Ryabkov', type: 'Person', weightedDegree: 4, community: 0 });
+    expect(read.node.pageRank).toBeCloseTo(0.2594, 4);
   });
 
   it('CSV as two files a spreadsheet opens: nodes and edges, quoted where text needs it', async () => {

@@ -10,6 +10,7 @@ import { pino } from 'pino';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { Tokens } from '../src/auth/tokens.js';
+import { encodeBookmark } from '../src/db/bookmarks.js';
 import { repoRoot } from '../src/paths.js';
 import { seedFiles } from '../src/seed/seeder.js';
 import { dumpGraph, geneva, genevaFile, startTestApi, type TestApi } from './helpers.js';
@@ -325,6 +326,7 @@ describe('concurrent ingests', () => {
        RETURN n.id AS id, n.sources AS sources, size(n.claims) AS claims`,
       { talks: geneva.talks },
     );
+    expect(shared).toHaveLength(3);
     for (const node of shared) {
       expect(node.sources.length, node.id).toBe(9);
       expect([...node.sources].sort(), node.id).toEqual([geneva.article, ...ids].sort());
@@ -371,6 +373,20 @@ describe('read-your-writes', () => {
     const both = `${bookmark}, ${retraction.bookmark}`;
     const gone = await api.post(`{ article(id: "${followUpId}") { id } }`, {}, { 'newsgraph-bookmark': both });
     expect(gone.body.data.article).toBeNull();
+  });
+
+  // On one server a committed write is visible to every later read, bookmark or not: what shows
+  // that the header's bookmarks reach Neo4j with the read is Neo4j refusing one it never gave.
+  it("hands the header's bookmarks to Neo4j with the read", async () => {
+    const response = await api.post(
+      `{ article(id: "${geneva.article}") { id } }`,
+      {},
+      { 'newsgraph-bookmark': encodeBookmark(['FB:not-one-of-neo4js']) },
+    );
+    expect(response.status, JSON.stringify(response.body)).toBe(400);
+    expect(response.body.data?.article ?? null).toBeNull();
+    expect(response.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(response.body.errors?.[0]?.message).toContain('newsgraph-bookmark');
   });
 
   it('refuses a header that is not a bookmark this server gave', async () => {

@@ -2,11 +2,13 @@
  * Driver failures as a client should see them. "Neo4j cannot be reached" is not a bug in the
  * request: it becomes HTTP 503 with `Retry-After` and the code DATABASE_UNAVAILABLE, so clients
  * and load balancers can tell an outage from a fault. A query stopped by its transaction timeout
- * becomes DATABASE_TIMEOUT (HTTP 504). Anything else is left as it is (an internal error).
+ * becomes DATABASE_TIMEOUT (HTTP 504); a bookmark Neo4j refuses, BAD_USER_INPUT (HTTP 400). Anything else
+ * is left as it is (an internal error).
  */
 import { HeaderMap } from '@apollo/server';
 import { GraphQLError } from 'graphql';
 import { error as driverErrors, Neo4jError } from 'neo4j-driver';
+import { bookmarkHeader } from './bookmarks.js';
 
 /** Seconds a client is asked to wait before trying again while Neo4j is down. */
 export const retryAfterSeconds = 2;
@@ -51,8 +53,20 @@ function isTimeout(error: unknown): boolean {
   );
 }
 
+/** Neo4j refused a bookmark the client sent back: not one of this database's (another server, a reset one). */
+function isUnknownBookmark(error: unknown): boolean {
+  return error instanceof Neo4jError && /^Neo\.ClientError\.Transaction\.InvalidBookmark/.test(error.code);
+}
+
 /** The GraphQL error a driver error stands for, or the error itself when it is none of ours. */
 export function translateDriverError(error: unknown): Error {
+  if (isUnknownBookmark(error)) {
+    return new GraphQLError(
+      `the ${bookmarkHeader} header holds a bookmark this database does not know (one of another server, ` +
+        'or of a database since emptied): send only bookmarks this server returned, or none',
+      { originalError: error as Error, extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } },
+    );
+  }
   if (isUnavailable(error)) {
     return new GraphQLError('The database is unavailable right now; try again in a moment.', {
       originalError: error as Error,
