@@ -16,6 +16,7 @@ import {
   ensureSchema,
   indexesEmptyAfter,
   indexStatements,
+  retiredIndexes,
   loadDocuments,
   resetGraph,
   type DocumentRows,
@@ -529,6 +530,21 @@ describe('the loader', () => {
       );
       expect(hits!.n, `${index} finds "${word}"`).toBeGreaterThan(0);
     }
+  });
+
+  it('drops the indexes on Node.name that earlier versions created, which no query can use', async () => {
+    // A database an earlier version loaded: its two indexes on names are still there.
+    await cypher('CREATE TEXT INDEX node_name_text IF NOT EXISTS FOR (n:Node) ON (n.name)');
+    await cypher('CREATE RANGE INDEX node_name IF NOT EXISTS FOR (n:Node) ON (n.name)');
+    const named = async () =>
+      (await cypher('SHOW INDEXES YIELD name RETURN name'))
+        .map((row) => row.name as string)
+        .filter((name) => (retiredIndexes as readonly string[]).includes(name));
+    expect((await named()).sort()).toEqual(['node_name', 'node_name_text']);
+    await seedDocuments(driver, syntheticSeedInputs(presets.tiny!, 6).slice(0, 3), { database, reset: true });
+    expect(await named()).toEqual([]);
+    // Nor does the schema create an index on a node's name again.
+    expect(indexStatements.filter((statement) => /\(n\.name\)/.test(statement))).toEqual([]);
   });
 
   it('creates before a bulk load only full-text indexes of languages the load has no text in', () => {

@@ -43,8 +43,6 @@ export const constraintStatements = [
 
 /** The indexes the API's reads rely on (the loader's writes do not): a bulk load may build them afterwards. */
 export const indexStatements = [
-  'CREATE TEXT INDEX node_name_text IF NOT EXISTS FOR (n:Node) ON (n.name)',
-  'CREATE RANGE INDEX node_name IF NOT EXISTS FOR (n:Node) ON (n.name)',
   'CREATE RANGE INDEX meeting_date IF NOT EXISTS FOR (n:Meeting) ON (n.date)',
   'CREATE RANGE INDEX statement_date IF NOT EXISTS FOR (n:Statement) ON (n.date)',
   'CREATE RANGE INDEX article_date IF NOT EXISTS FOR (n:Article) ON (n.date)',
@@ -60,6 +58,16 @@ export const indexStatements = [
      ON EACH [${fullText.properties.map((property) => `n.${property}`).join(', ')}]`,
   ...languageIndexStatements,
 ];
+
+/**
+ * Indexes earlier versions created that no query uses: names are matched ignoring case
+ * (`toLower(n.name) CONTAINS …`) and sorted by `toLower(coalesce(n.name, …))`, which neither a range
+ * nor a text index on `n.name` can serve. Each cost every node write its upkeep and a bulk load about
+ * 5 CPU seconds of building on `large` (README, "Loading: two unused indexes dropped"). Dropped with
+ * the schema, so a database loaded by an earlier version converges.
+ */
+export const retiredIndexes = ['node_name_text', 'node_name'] as const;
+const retireStatements = retiredIndexes.map((name) => `DROP INDEX ${name} IF EXISTS`);
 
 /** Constraints and indexes the API relies on; each statement is a no-op when it already exists. */
 export const schemaStatements = [...constraintStatements, ...indexStatements];
@@ -80,7 +88,7 @@ export function indexesEmptyAfter(documents: DocumentRows[]): string[] {
 }
 
 /**
- * Creates the constraints and indexes, then waits until every index is online. `constraintsOnly`
+ * Drops the retired indexes, creates the constraints and indexes, then waits until every index is online. `constraintsOnly`
  * (the start of a bulk load) creates only the constraints, and with `emptyIndexesOf` also the
  * indexes those documents leave empty (see indexesEmptyAfter).
  */
@@ -89,9 +97,12 @@ export async function ensureSchema(
   database?: string,
   options: { constraintsOnly?: boolean; emptyIndexesOf?: DocumentRows[] } = {},
 ): Promise<void> {
-  const statements = options.constraintsOnly
-    ? [...constraintStatements, ...(options.emptyIndexesOf ? indexesEmptyAfter(options.emptyIndexesOf) : [])]
-    : schemaStatements;
+  const statements = [
+    ...retireStatements,
+    ...(options.constraintsOnly
+      ? [...constraintStatements, ...(options.emptyIndexesOf ? indexesEmptyAfter(options.emptyIndexesOf) : [])]
+      : schemaStatements),
+  ];
   for (const statement of statements) await driver.executeQuery(statement, {}, { database });
   await awaitIndexes(driver, database);
 }
