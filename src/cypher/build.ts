@@ -182,21 +182,19 @@ export function traversalColumns(traversal: Traversal, k: string, m: string, r: 
 }
 
 /**
- * Map projection of node `v` with its labels (which `toNodeRecord` turns into a type name): every
- * property (`'all'`), or only the given ones plus `id`, and extra computed entries. `labels: false`
- * leaves the labels out, where the pattern allows one label only and the caller knows it.
+ * Map projection of node `v`: every property (`'all'`), or only the given ones plus `id`, and extra
+ * computed entries. No labels: `toNodeRecord` reads a node's type from its id (`person:…`), which
+ * spares Neo4j a list per node and the driver its decoding (README, "Labels from ids").
  */
 export function nodeProjection(
   v: string,
   properties: 'all' | readonly string[] = 'all',
   extra: readonly (readonly [string, string])[] = [],
-  { labels = true }: { labels?: boolean } = {},
 ): string {
   const entries =
     properties === 'all'
       ? ['.*']
       : ['.id', ...[...new Set(properties)].filter((property) => property !== 'id').map((property) => `.${property}`)];
-  if (labels) entries.push(`__labels: labels(${v})`);
   entries.push(...extra.map(([key, value]) => `${key}: ${value}`));
   return `${v} {${entries.join(', ')}}`;
 }
@@ -211,15 +209,10 @@ export function packedNodeProjection(
   v: string,
   properties: readonly string[],
   extra: readonly (readonly [string, string])[] = [],
-  { labels = true }: { labels?: boolean } = {},
 ): { text: string; keys: string[] } {
   const own = ['id', ...[...new Set(properties)].filter((property) => property !== 'id')];
-  const keys = [...own, ...(labels ? ['__labels'] : []), ...extra.map(([key]) => key)];
-  const values = [
-    ...own.map((property) => `${v}.${property}`),
-    ...(labels ? [`labels(${v})`] : []),
-    ...extra.map(([, value]) => value),
-  ];
+  const keys = [...own, ...extra.map(([key]) => key)];
+  const values = [...own.map((property) => `${v}.${property}`), ...extra.map(([, value]) => value)];
   return { text: `[${values.join(', ')}]`, keys };
 }
 

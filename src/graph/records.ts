@@ -5,6 +5,7 @@
  */
 import { nodeProjection } from '../cypher/build.js';
 import {
+  labelOfId,
   labels,
   relationshipTypes,
   type Label,
@@ -85,10 +86,12 @@ export const isActor = (record: NodeRecord | null | undefined): record is ActorR
 export const recordOf = <L extends Label>(label: L, record: NodeRecord | null | undefined): RecordOf<L> | null =>
   isRecordOf(label, record) ? record : null;
 
-/** The type name of a projected node: `label` when the query knows it, else the one its `__labels` name. */
+/**
+ * The type name of a projected node: `label` when the query knows it, else the label its id names
+ * (`person:…` is a Person: the seed format and ingest allow no other id), so no query fetches labels.
+ */
 function typenameOf(raw: Record<string, unknown>, label?: Label): Label {
-  const labelsOf = raw.__labels;
-  const typename = label ?? (Array.isArray(labelsOf) ? typeNames.find((name) => labelsOf.includes(name)) : undefined);
+  const typename = label ?? (typeof raw.id === 'string' ? labelOfId(raw.id) : null);
   if (!typename || typeof raw.id !== 'string') throw new Error(`node ${String(raw.id)} has no known label`);
   return typename;
 }
@@ -96,7 +99,7 @@ function typenameOf(raw: Record<string, unknown>, label?: Label): Label {
 /** A node record from a projected node (../cypher/build.ts `nodeProjection`): its properties and its type name. */
 export function toNodeRecord(raw: Record<string, unknown>): NodeRecord {
   const record: NodeRecord = { __typename: typenameOf(raw), id: raw.id as string };
-  for (const key in raw) if (key !== '__labels') record[key] = raw[key];
+  for (const key in raw) record[key] = raw[key];
   return record;
 }
 

@@ -107,7 +107,7 @@ export function levelEntries(plan: LevelPlan, v: string, c: Compilation): [strin
     else if (relation.rel)
       rowEntries.push([relColumn, `${r} {${relation.rel.map((property) => `.${property}`).join(', ')}}`]);
     if (relation.cursors) rowEntries.push([keyColumn, `[${columns.map((column) => column.expr).join(', ')}]`]);
-    body.push(`RETURN ${levelProjection(relation.item, m, rowEntries, targetLabel(relation), c)}`);
+    body.push(`RETURN ${levelProjection(relation.item, m, rowEntries, c)}`);
     entries.push([page, ['COLLECT {', ...indent(body), '}'].join('\n')]);
     const probes = probeConditions(traversalColumns(traversal, sortKey(traversal.order, m), m, r), after, before);
     const probeColumns: { precedes?: string; follows?: string } = {};
@@ -136,28 +136,25 @@ const targetLabel = (relation: RelationPlan): Label | null => {
 };
 
 /**
- * The projection of the nodes bound to `v` at a level: selected properties and relation columns,
- * and the labels unless the pattern binding `v` allows one `label` only. A list of values when the
- * properties are known (its keys kept in `c`, for `toRecord`), a map when every property is asked.
+ * The projection of the nodes bound to `v` at a level: selected properties and relation columns
+ * (never labels: a node's id names its type). A list of values when the properties are known (its
+ * keys kept in `c`, for `toRecord`), a map when every property is asked.
  */
 export function levelProjection(
   plan: LevelPlan,
   v: string,
   entries: readonly (readonly [string, string])[],
-  label: Label | null,
   c: Compilation,
 ): string {
   const properties = projected(plan);
-  if (properties === 'all') return nodeProjection(v, properties, entries, { labels: label === null });
-  const { text, keys } = packedNodeProjection(v, properties, entries, { labels: label === null });
+  if (properties === 'all') return nodeProjection(v, properties, entries);
+  const { text, keys } = packedNodeProjection(v, properties, entries);
   c.layouts.set(plan, unpacker(keys));
   return text;
 }
 
 /** How the top nodes of a query are projected besides what their selection reads. */
 export interface LevelOptions {
-  /** The one label the query binds them with (their labels are then not fetched), or null. */
-  label: Label | null;
   /** Properties read by fields around the nodes (a timeline edge's `date`, a search hit's matched field). */
   reads?: readonly string[];
   /** Columns computed by the query around them (a cursor's key, a search hit's score). */
@@ -186,7 +183,7 @@ export function compileLevel(
   if (plan.properties !== 'all') for (const property of options.reads ?? []) plan.properties.add(property);
   const compilation = new Compilation();
   const entries = [...levelEntries(plan, 'n', compilation), ...(options.extra ?? [])];
-  return { plan, projection: levelProjection(plan, 'n', entries, options.label, compilation), compilation };
+  return { plan, projection: levelProjection(plan, 'n', entries, compilation), compilation };
 }
 
 /** The key of a row of a page, when the query fetched it (see `keyColumn`). */

@@ -27,7 +27,7 @@ export interface CompiledQuery {
   params: Record<string, unknown>;
   plan: LevelPlan;
   compilation: Compilation;
-  /** The one label the query binds its nodes with (they come without their labels), or null. */
+  /** The one label the query binds its nodes with, or null (then each node's id names its type). */
   label: Label | null;
 }
 
@@ -67,7 +67,7 @@ export function itemsQuery(
   options: ItemsOptions = {},
 ): CompiledQuery {
   const label = options.label ?? null;
-  const level = compiledLevel(selection, types, sets, { label });
+  const level = compiledLevel(selection, types, sets, {});
   const params = new Parameters('p');
   const match = head(params);
   const { collect } = options;
@@ -162,7 +162,6 @@ export function listQuery(
   const types = typeof source.label === 'string' ? [source.label] : [...source.label];
   const label = typeof source.label === 'string' ? source.label : null;
   const level = compiledLevel(selection, types, items, {
-    label,
     reads: source.reads,
     extra: cursors ? [[keyColumn, '[k, n.id]']] : [],
   });

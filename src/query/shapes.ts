@@ -74,14 +74,7 @@ export function compiledLevel(
   const variables = [...new Set(sets.flatMap((set) => variablesOf(set, selection)))].map((name) =>
     name in selection.variableValues ? selection.variableValues[name] : absent,
   );
-  const key = JSON.stringify([
-    sets.map(idOf),
-    types,
-    options.label,
-    options.reads ?? [],
-    options.extra ?? [],
-    variables,
-  ]);
+  const key = JSON.stringify([sets.map(idOf), types, options.reads ?? [], options.extra ?? [], variables]);
   let level = levels.get(key);
   if (!level) {
     level = compileLevel(selection, types, sets, options);

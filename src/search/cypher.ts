@@ -126,10 +126,9 @@ export function searchQuery(
   const types = request.labels ? [...request.labels] : [...labels];
   // The field that matched is told from the node's texts: fetched only when it is asked for.
   const matched = edgeFields.has('matchedField') || edgeFields.has('matchedText');
-  // A search of one label knows its hits' type: their labels are not fetched.
+  // A search of one label knows its hits' type (of several, each hit's id names it).
   const label = request.labels?.length === 1 ? request.labels[0]! : null;
   const level = compiledLevel(selection, types, items, {
-    label,
     reads: matched ? [...fullText.properties, 'language'] : [],
     extra: hitEntries,
   });

@@ -76,9 +76,10 @@ describe('lookups', () => {
       null,
     );
     // One query; a statement reads its summary and text, an article its headline, the others their name.
-    // (Nodes come back as lists of values: see packedNodeProjection.)
-    expect(query.cypher).toContain('[n.id, n.headline, n.sourceFile, n.name, n.summary, n.text, labels(n)');
-    expect(query.cypher).toMatch(/\[(n\d+)\.id, \1\.name, labels\(\1\)\]/);
+    // (Nodes come back as lists of values: see packedNodeProjection.) No labels: each id names its type.
+    expect(query.cypher).toContain('[n.id, n.headline, n.sourceFile, n.name, n.summary, n.text, COLLECT {');
+    expect(query.cypher).toMatch(/\[(n\d+)\.id, \1\.name\]/);
+    expect(query.cypher).not.toContain('labels(');
     expect(query.cypher).toMatchSnapshot();
   });
 
@@ -237,7 +238,7 @@ describe('search, nodes and timeline', () => {
     // People and organizations hold no statement texts: only the whole-word and the English index are asked.
     expect((query.params.q1 as { name: string }[]).map((index) => index.name)).toEqual(['search', 'search_english']);
     // Nothing asks which field matched: the texts it is told from are not fetched.
-    expect(query.cypher).toContain('collect([n.id, labels(n), score, indexes])');
+    expect(query.cypher).toContain('collect([n.id, score, indexes])');
   });
 
   it('nodes(ids): every node asked for, of any label, with its nested fields', () => {
@@ -269,7 +270,7 @@ describe('traversals', () => {
     );
     expect(query.cypher).toMatchSnapshot();
     expect(query.cypher).toContain(
-      'RETURN [n IN nodes(p) | [n.id, labels(n)]] AS nodes, length(p) AS length, [] AS relationships',
+      'RETURN [n IN nodes(p) | [n.id]] AS nodes, length(p) AS length, [] AS relationships',
     );
     expect(query.cypher).not.toContain('UNWIND');
   });
@@ -284,7 +285,7 @@ describe('traversals', () => {
     );
     expect(query.cypher).toMatchSnapshot();
     // The nodes keep the path's order: each is projected in place, its page a COLLECT subquery.
-    expect(query.cypher).toMatch(/^RETURN \[n IN nodes\(p\) \| \[n\.id, labels\(n\), COLLECT \{$/m);
+    expect(query.cypher).toMatch(/^RETURN \[n IN nodes\(p\) \| \[n\.id, COLLECT \{$/m);
     expect(query.cypher).not.toContain('UNWIND');
   });
 
