@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { bearerToken, loadTokens, TokenConfigError } from '../src/auth/tokens.js';
 import { loadConfig } from '../src/config.js';
 
@@ -24,7 +24,9 @@ describe('write and read tokens', () => {
   });
 
   it('are read from a file, one per line, with comments', () => {
-    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'newsgraph-tokens-')), 'tokens');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsgraph-tokens-'));
+    onTestFinished(() => fs.rmSync(dir, { recursive: true, force: true }));
+    const file = path.join(dir, 'tokens');
     fs.writeFileSync(file, `# the newsroom's tools\nnewsroom:${token('a')}\n\nimporter:${token('b')}\n`);
     const tokens = loadTokens({ WRITE_TOKENS_FILE: file });
     expect(tokens.identify(token('b'))?.name).toBe('importer');

@@ -12,7 +12,7 @@ import { XMLParser } from 'fast-xml-parser';
 import { MultiDirectedGraph, MultiGraph } from 'graphology';
 import { parse as parseGexf } from 'graphology-gexf';
 import { parse as parseGraphml } from 'graphology-graphml';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it, onTestFinished } from 'vitest';
 import { geneva, startGenevaApi, startSyntheticApi, type TestApi } from './helpers.js';
 import { hasNetworkx, python } from './networkx.js';
 
@@ -32,7 +32,9 @@ async function counts(api: TestApi) {
 
 /** What NetworkX reads from a file: counts, and one node's and one edge's attributes. */
 function networkxRead(format: 'graphml' | 'gexf', body: string, node: string) {
-  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'newsgraph-export-')), `graph.${format}`);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsgraph-export-'));
+  onTestFinished(() => fs.rmSync(dir, { recursive: true, force: true }));
+  const file = path.join(dir, `graph.${format}`);
   fs.writeFileSync(file, body);
   return python(
     `
@@ -257,6 +259,7 @@ describe('exports of the synthetic graph', () => {
 
   it('npm run export writes the same files from the command line', () => {
     const out = fs.mkdtempSync(path.join(os.tmpdir(), 'newsgraph-export-cli-'));
+    onTestFinished(() => fs.rmSync(out, { recursive: true, force: true }));
     const { uri, user, password, database } = inject('neo4j');
     const env = Object.fromEntries(
       Object.entries({
