@@ -91,8 +91,8 @@ export const recordOf = <L extends Label>(label: L, record: NodeRecord | null | 
  * (`person:…` is a Person: the seed format and ingest allow no other id), so no query fetches labels.
  */
 function typenameOf(raw: Record<string, unknown>, label?: Label): Label {
-  const typename = label ?? (typeof raw.id === 'string' ? labelOfId(raw.id) : null);
-  if (!typename || typeof raw.id !== 'string') throw new Error(`node ${String(raw.id)} has no known label`);
+  const typename = typeof raw.id === 'string' ? (label ?? labelOfId(raw.id)) : null;
+  if (!typename) throw new Error(`node ${String(raw.id)} has no known label`);
   return typename;
 }
 
