@@ -4,26 +4,15 @@
  * The request's credentials and bookmarks come from its headers, whatever the transport.
  */
 import type { Driver } from 'neo4j-driver';
-import { type Identity, type Tokens, bearerToken } from './auth/tokens.js';
+import { authenticate, type Authentication, type Tokens } from './auth/tokens.js';
 import { BookmarkError, decodeBookmarks } from './db/bookmarks.js';
 import { Database } from './db/database.js';
-import type { GraphContext } from './graph/context.js';
 import { createLoaders, type Loaders } from './graph/loaders.js';
 import type { IngestLimits } from './ingest/service.js';
 import type { Logger } from './logger.js';
-import { createPersonLoaders, type PersonLoaders } from './person/loaders.js';
+import { createPersonLoaders, type PersonContext, type PersonLoaders } from './person/loaders.js';
 
-export interface Authentication {
-  /** Whether the request carried an Authorization header. */
-  presented: boolean;
-  /** Whom the token names; null when none was given or it matched no configured token. */
-  identity: Identity | null;
-  /** Why the header could not be read, if it could not. */
-  malformed?: string;
-}
-
-export interface Context extends GraphContext {
-  loaders: GraphContext['loaders'] & PersonLoaders;
+export interface Context extends PersonContext {
   logger: Logger;
   auth: Authentication;
   /** A problem with the request's headers, reported before anything runs (see auth/plugin.ts). */
@@ -49,13 +38,6 @@ export const defaultIngestLimits: IngestLimits = { maxBytes: 4 * 1024 * 1024, ma
 export interface RequestHeaders {
   authorization?: string;
   bookmark?: string;
-}
-
-function authenticate(tokens: Tokens | undefined, header: string | undefined): Authentication {
-  const token = bearerToken(header);
-  if (token === undefined) return { presented: false, identity: null };
-  if (token === null) return { presented: true, identity: null, malformed: 'Authorization must be "Bearer <token>"' };
-  return { presented: true, identity: tokens?.identify(token) ?? null };
 }
 
 /**

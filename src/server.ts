@@ -189,7 +189,7 @@ export async function createServer(
     validationRules: [...protection.validationRules, queryLimitsRule(queryLimits)],
     plugins: [
       ...(protection.plugins as ApolloServerPlugin<Context>[]),
-      authorizationPlugin(tokens),
+      authorizationPlugin<Context>(tokens),
       costLimitPlugin<Context>(options.maxQueryCost ?? 50_000),
       cypherQueryCount,
       requestRecordPlugin<Context>((context) => context.db),

@@ -1,6 +1,6 @@
 /** Cypher of the `articles` list: its filters and order. */
 import { dateRangeArgument } from '../graph/date-window.js';
-import { Conditions, type ListQuery } from '../graph/list.js';
+import { Conditions, type ListQuery } from '../query/list.js';
 import type { ArticleFilter, ArticleOrder } from '../generated/graphql.js';
 
 export function articlesQuery(

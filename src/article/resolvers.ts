@@ -1,7 +1,7 @@
 /** Article: the source documents, with their publisher and the statements they report. */
 import { idListConnection } from '../graph/connection.js';
 import { relationResolvers } from '../graph/relations.js';
-import { listConnection } from '../graph/list.js';
+import { listConnection } from '../query/list.js';
 import { dateOf, sourcesScope } from '../graph/node-fields.js';
 import type { Resolvers } from '../generated/graphql.js';
 import { lookup } from '../node/resolvers.js';

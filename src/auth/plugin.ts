@@ -6,8 +6,14 @@
  */
 import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError, OperationTypeNode } from 'graphql';
-import type { Context } from '../context.js';
-import type { Tokens } from './tokens.js';
+import type { Authentication, Tokens } from './tokens.js';
+
+/** What the plugin reads of a request's context (../context.ts builds it from the headers). */
+export interface AuthorizationContext {
+  auth: Authentication;
+  /** A problem with the request's headers, reported before anything runs. */
+  headerProblem?: string;
+}
 
 const challenge = () => new Map([['www-authenticate', 'Bearer realm="newsgraph"']]);
 
@@ -17,7 +23,7 @@ export const unauthenticated = (message: string) =>
 export const forbidden = (message: string) =>
   new GraphQLError(message, { extensions: { code: 'FORBIDDEN', http: { status: 403 } } });
 
-export function authorizationPlugin(tokens: Tokens): ApolloServerPlugin<Context> {
+export function authorizationPlugin<C extends AuthorizationContext>(tokens: Tokens): ApolloServerPlugin<C> {
   return {
     requestDidStart: () =>
       Promise.resolve({

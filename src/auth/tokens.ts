@@ -121,3 +121,20 @@ export function bearerToken(header: string | undefined): string | undefined | nu
   const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
   return match ? match[1]! : null;
 }
+
+/** What a request's Authorization header says: built by the context function, judged by ./plugin.ts. */
+export interface Authentication {
+  /** Whether the request carried an Authorization header. */
+  presented: boolean;
+  /** Whom the token names; null when none was given or it matched no configured token. */
+  identity: Identity | null;
+  /** Why the header could not be read, if it could not. */
+  malformed?: string;
+}
+
+export function authenticate(tokens: Tokens | undefined, header: string | undefined): Authentication {
+  const token = bearerToken(header);
+  if (token === undefined) return { presented: false, identity: null };
+  if (token === null) return { presented: true, identity: null, malformed: 'Authorization must be "Bearer <token>"' };
+  return { presented: true, identity: tokens?.identify(token) ?? null };
+}

@@ -1,14 +1,21 @@
 /** Ingest and retraction: the write mutations (auth/plugin.ts has checked the write token before they run). */
-import type { Context } from '../context.js';
+import type { Identity } from '../auth/tokens.js';
 import { encodeBookmark } from '../db/bookmarks.js';
 import type { Resolvers } from '../generated/graphql.js';
+import type { GraphContext } from '../graph/context.js';
 import { recordOf } from '../graph/records.js';
-import { ingestDocument, retractArticle } from './service.js';
+import { ingestDocument, retractArticle, type IngestLimits, type WriteTarget } from './service.js';
 
-const target = (ctx: Context) => ({ driver: ctx.driver, database: ctx.database, logger: ctx.logger });
+/** What the write resolvers read of a request's context (../context.ts builds it). */
+interface WriteContext extends GraphContext, WriteTarget {
+  auth: { identity: Identity | null };
+  ingestLimits: IngestLimits;
+}
+
+const target = (ctx: WriteContext): WriteTarget => ({ driver: ctx.driver, database: ctx.database, logger: ctx.logger });
 
 /** The writer's name; the plugin guarantees a write identity, this guards against a wiring mistake. */
-function actor(ctx: Context): string {
+function actor(ctx: WriteContext): string {
   const identity = ctx.auth.identity;
   if (identity?.scope !== 'write') throw new Error('a write resolver ran without a write identity');
   return identity.name;

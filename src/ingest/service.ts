@@ -38,7 +38,8 @@ export interface RetractResult {
   userErrors: UserError[];
 }
 
-interface Target {
+/** Where a write goes and who hears of it. */
+export interface WriteTarget {
   driver: Driver;
   database?: string;
   logger: Logger;
@@ -72,7 +73,7 @@ const failed = (userErrors: UserError[]): IngestResult => ({
 });
 
 export async function ingestDocument(
-  target: Target,
+  target: WriteTarget,
   raw: Record<string, unknown>,
   actor: string,
   limits: IngestLimits,
@@ -125,7 +126,7 @@ export async function ingestDocument(
 
 const articleId = idOf('article');
 
-export async function retractArticle(target: Target, article: string, actor: string): Promise<RetractResult> {
+export async function retractArticle(target: WriteTarget, article: string, actor: string): Promise<RetractResult> {
   const { driver, database, logger } = target;
   const valid = articleId.safeParse(article);
   if (!valid.success) {

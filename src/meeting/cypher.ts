@@ -1,6 +1,6 @@
 /** Cypher of the `meetings` list: its filters and order. */
 import { dateRangeArgument } from '../graph/date-window.js';
-import { byName, Conditions, type ListQuery } from '../graph/list.js';
+import { byName, Conditions, type ListQuery } from '../query/list.js';
 import { traversals } from '../model/graph.js';
 import type { MeetingFilter, MeetingOrder } from '../generated/graphql.js';
 

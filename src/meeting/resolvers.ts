@@ -1,6 +1,6 @@
 /** Meeting: lookups, the `meetings` list, where and when, who took part, what was said there. */
 import { relationResolvers } from '../graph/relations.js';
-import { listConnection } from '../graph/list.js';
+import { listConnection } from '../query/list.js';
 import { dateOf, edgeSources, required, sourcesOf } from '../graph/node-fields.js';
 import type { EdgeRecord } from '../graph/records.js';
 import type { Resolvers } from '../generated/graphql.js';

@@ -1,8 +1,8 @@
 /** `node`, `nodes`, and what every node, actor, page and date shares. */
 import type { GraphQLResolveInfo } from 'graphql';
-import type { Context } from '../context.js';
 import { badInput } from '../graph/arguments.js';
 import { connectionResolvers } from '../graph/connection.js';
+import type { GraphContext } from '../graph/context.js';
 import { partialDateResolvers } from '../graph/node-fields.js';
 import { recordOf, typeNames, type NodeRecord, type TypeName } from '../graph/records.js';
 import type { NodeType, Resolvers } from '../generated/graphql.js';
@@ -15,7 +15,7 @@ import { lookupNode, lookupNodes } from '../query/root.js';
  */
 export const lookup =
   <L extends TypeName>(typename: L) =>
-  async (_parent: unknown, { id }: { id: string }, ctx: Context, info: GraphQLResolveInfo) =>
+  async (_parent: unknown, { id }: { id: string }, ctx: GraphContext, info: GraphQLResolveInfo) =>
     recordOf(typename, await lookupNode(ctx, info, id, typename));
 
 /**

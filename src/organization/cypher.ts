@@ -1,5 +1,5 @@
 /** Cypher of the `organizations` list: its filters and order. */
-import { byName, Conditions, type ListQuery } from '../graph/list.js';
+import { byName, Conditions, type ListQuery } from '../query/list.js';
 import type { OrganizationFilter, OrganizationOrder } from '../generated/graphql.js';
 
 export function organizationsQuery(

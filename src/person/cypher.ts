@@ -1,5 +1,5 @@
 /** Cypher of the `people` list: its filters and order. */
-import { byName, Conditions, type ListQuery } from '../graph/list.js';
+import { byName, Conditions, type ListQuery } from '../query/list.js';
 import type { PersonFilter, PersonOrder } from '../generated/graphql.js';
 
 export function peopleQuery(

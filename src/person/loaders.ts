@@ -4,6 +4,7 @@
  */
 import DataLoader from 'dataloader';
 import type { Database } from '../db/database.js';
+import type { GraphContext } from '../graph/context.js';
 import type { CursorKey, PageWindow } from '../graph/arguments.js';
 import type { WindowShape } from '../graph/expansions.js';
 import { grouped, windowGroup, windowShape, type PageAnswer, type Loaders } from '../graph/loaders.js';
@@ -170,3 +171,8 @@ export function createPersonLoaders(db: Database, { prime }: Pick<Loaders, 'prim
 }
 
 export type PersonLoaders = ReturnType<typeof createPersonLoaders>;
+
+/** What person resolvers need of a request's context: the shared view and loaders, and these. */
+export interface PersonContext extends GraphContext {
+  loaders: GraphContext['loaders'] & PersonLoaders;
+}

@@ -1,17 +1,17 @@
 /** Person: lookups, the `people` list, positions, meetings, statements and who they met. */
-import type { Context } from '../context.js';
 import { defaultPageSize, listScope, pageWindow, type PageArgs } from '../graph/arguments.js';
 import { connection, pageFromRows } from '../graph/connection.js';
 import { relationResolvers } from '../graph/relations.js';
-import { listConnection } from '../graph/list.js';
+import { listConnection } from '../query/list.js';
 import { aliasesOf, dateOf, edgeSources, required, sourcesOf } from '../graph/node-fields.js';
 import { isRecordOf, type EdgeRecord, type NodeRecord } from '../graph/records.js';
 import type { Resolvers } from '../generated/graphql.js';
 import { lookup } from '../node/resolvers.js';
 import { peopleQuery } from './cypher.js';
+import type { PersonContext } from './loaders.js';
 
 /** The people a person met, most shared meetings first; shared by `Person.metWith` and `whoMetWhom`. */
-export function metWithConnection(ctx: Context, personId: string, args: PageArgs) {
+export function metWithConnection(ctx: PersonContext, personId: string, args: PageArgs) {
   const scope = listScope('metWith', personId);
   const window = pageWindow(args, scope, 20, 2);
   return connection(
@@ -27,7 +27,7 @@ export function metWithConnection(ctx: Context, personId: string, args: PageArgs
 }
 
 /** The meetings two people both attended, in date order: the `meetings` of a MetWithEdge. */
-function sharedMeetingsConnection(ctx: Context, edge: EdgeRecord, args: PageArgs) {
+function sharedMeetingsConnection(ctx: PersonContext, edge: EdgeRecord, args: PageArgs) {
   const where = `met-with edge of ${edge.node.id}`;
   const [a, b] = [required(edge.rel.personId, where, 'personId'), edge.node.id];
   const scope = listScope('sharedMeetings', a, b);

@@ -1,6 +1,6 @@
 /** Place: lookups, the `places` list, what lies where, and the meetings held there. */
 import { relationResolvers } from '../graph/relations.js';
-import { listConnection } from '../graph/list.js';
+import { listConnection } from '../query/list.js';
 import { aliasesOf, required, sourcesOf } from '../graph/node-fields.js';
 import type { Resolvers } from '../generated/graphql.js';
 import { lookup } from '../node/resolvers.js';

@@ -124,7 +124,7 @@ export async function lookupNodes(ctx: GraphContext, info: GraphQLResolveInfo, i
   return ids.map((id) => byId.get(id) ?? null);
 }
 
-/** A root list as its domain describes it: which nodes, in which order (see ../graph/list.ts). */
+/** A root list as its domain describes it: which nodes, in which order (see ./list.ts). */
 export interface ListSource {
   /**
    * The label of the items (`match` binds nodes of that label only), or the labels they may have (a

@@ -1,6 +1,6 @@
 /** Cypher of the `statements` list: its filters and order. */
 import { dateRangeArgument } from '../graph/date-window.js';
-import { Conditions, type ListQuery } from '../graph/list.js';
+import { Conditions, type ListQuery } from '../query/list.js';
 import type { StatementFilter, StatementOrder } from '../generated/graphql.js';
 
 export function statementsQuery(

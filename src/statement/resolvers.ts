@@ -1,7 +1,7 @@
 /** Statement: lookups, the `statements` list, who said it, where, to whom, about what, in which article. */
 import { expansionSingle, thenMaybe } from '../graph/connection.js';
 import { relationResolvers } from '../graph/relations.js';
-import { listConnection } from '../graph/list.js';
+import { listConnection } from '../query/list.js';
 import { dateOf, required, sourcesOf } from '../graph/node-fields.js';
 import { isActor, recordOf } from '../graph/records.js';
 import type { Resolvers } from '../generated/graphql.js';

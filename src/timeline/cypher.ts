@@ -5,7 +5,7 @@
  */
 import { traversalPattern } from '../cypher/build.js';
 import { dateMatchCypher, windowParams, type DateWindow } from '../graph/date-window.js';
-import { byDate } from '../graph/list.js';
+import { byDate } from '../query/list.js';
 import type { ListSource } from '../query/root.js';
 import { traversals, type TraversalName } from '../model/graph.js';
 

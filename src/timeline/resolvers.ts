@@ -1,6 +1,6 @@
 /** `timeline`: what an entity did or what happened about it, in date order. */
 import { dateRangeArgument } from '../graph/date-window.js';
-import { sourceConnection } from '../graph/list.js';
+import { sourceConnection } from '../query/list.js';
 import { dateOf, required } from '../graph/node-fields.js';
 import { isRecordOf, type NodeRecord } from '../graph/records.js';
 import type { Resolvers } from '../generated/graphql.js';

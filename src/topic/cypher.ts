@@ -1,5 +1,5 @@
 /** Cypher of the `topics` list: its filter and order. */
-import { byName, Conditions, type ListQuery } from '../graph/list.js';
+import { byName, Conditions, type ListQuery } from '../query/list.js';
 import type { TopicFilter } from '../generated/graphql.js';
 
 export function topicsQuery(filter: TopicFilter | null | undefined): ListQuery<'Topic'> {

@@ -1,6 +1,6 @@
 /** Topic: what meetings and statements are about. */
 import { relationResolvers } from '../graph/relations.js';
-import { listConnection } from '../graph/list.js';
+import { listConnection } from '../query/list.js';
 import { sourcesOf } from '../graph/node-fields.js';
 import type { Resolvers } from '../generated/graphql.js';
 import { lookup } from '../node/resolvers.js';

@@ -17,7 +17,7 @@ import {
   type OperationDefinitionNode,
 } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { byName, type ListQuery } from '../../src/graph/list.js';
+import { byName, type ListQuery } from '../../src/query/list.js';
 import { idsQuery, listQuery, lookupQuery } from '../../src/query/root.js';
 import { searchQuery } from '../../src/search/cypher.js';
 import { timelineSource } from '../../src/timeline/cypher.js';

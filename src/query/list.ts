@@ -1,7 +1,7 @@
 /**
  * Root lists (`people`, `meetings`, …): one label, filter conditions from the domain's cypher.ts,
  * keyset pagination on (sort key, id) so that pages neither lose nor repeat items. The page, what
- * its items select and the count are one compiled query (../query/root.ts).
+ * its items select and the count are one compiled query (./root.ts).
  */
 import type { GraphQLResolveInfo } from 'graphql';
 import { pathPattern, propertiesContain, propertyEquals, sortKey, type Step } from '../cypher/build.js';
@@ -14,13 +14,13 @@ import {
   type PropertyType,
   type TraversalName,
 } from '../model/graph.js';
-import { listQuery, type ListSource } from '../query/root.js';
-import { rowKey, toRecord } from '../query/compile.js';
-import { lazyScope, pageWindow, type PageArgs } from './arguments.js';
-import { dateMatchCypher, windowParams, type DateWindow } from './date-window.js';
-import { connection, pageFromRows, type ConnectionRecord } from './connection.js';
-import type { GraphContext as Context } from './context.js';
-import { isRecordOf, type NodeRecord, type RecordOf } from './records.js';
+import { listQuery, type ListSource } from './root.js';
+import { rowKey, toRecord } from './compile.js';
+import { lazyScope, pageWindow, type PageArgs } from '../graph/arguments.js';
+import { dateMatchCypher, windowParams, type DateWindow } from '../graph/date-window.js';
+import { connection, pageFromRows, type ConnectionRecord } from '../graph/connection.js';
+import type { GraphContext as Context } from '../graph/context.js';
+import { isRecordOf, type NodeRecord, type RecordOf } from '../graph/records.js';
 
 /** Sort keys of lists: never null, so that keyset comparisons hold; names ignore case. */
 export const byName = sortKey('name', 'n');
