@@ -53,10 +53,11 @@ export function indexesFor(searched: readonly Label[] | null): { name: string; l
 const hitColumns = (score: string, v: string): OrderColumn[] => [{ expr: score, desc: true }, { expr: `${v}.id` }];
 
 /**
- * The hits over the searched indexes (of `labelsParam`, when given), each node once with its best score
- * and the indexes that found it, as `n`, `score` and `indexes`. Index names are a parameter from the
- * model's allow-list: one UNWIND over them rather than a UNION per index, which costs every row a step
- * per branch.
+ * The hits over the searched indexes (of `labelsParam`, when given), each node once with its best score,
+ * as `n` and `score`, and with `withIndexes` the indexes that found it as `indexes`. The `indexes`
+ * parameter lists their names, or with `filtered` `{name, languages}` maps (an index of languages no
+ * statement is in is skipped). Index names are a parameter from the model's allow-list: one UNWIND over
+ * them rather than a UNION per index, which costs every row a step per branch.
  *
  * Hits of equal score are ordered by id, which Lucene does not do, so no index's own ranking can simply
  * be cut at a page's size. With `reach` (a first page), each index keeps the hits scoring at least as
@@ -64,7 +65,13 @@ const hitColumns = (score: string, v: string): OrderColumn[] => [{ expr: score, 
  * those, with their best scores. Each index is asked once (each call has a fixed cost, paid for every
  * declared language). Without `reach`, every hit.
  */
-function hitsCypher(indexes: string, query: string, searched: readonly Label[] | null, reach: string | null): string[] {
+function hitsCypher(
+  indexes: string,
+  query: string,
+  searched: readonly Label[] | null,
+  reach: string | null,
+  { filtered, withIndexes }: { filtered: boolean; withIndexes: boolean },
+): string[] {
   // Labels come from the model's allow-list: written into the text, one label test instead of a list scan.
   const labelled = searched ? [`WHERE node:${searched.join('|')}`] : [];
   const call = `CALL db.index.fulltext.queryNodes(index, ${query}) YIELD node, score`;
@@ -77,26 +84,34 @@ function hitsCypher(indexes: string, query: string, searched: readonly Label[] |
         '}',
         // Lucene gives each index's hits best first: the floor is the score of the `reach`-th.
         `UNWIND CASE WHEN size(found) > ${reach} THEN [hit IN found WHERE hit.score >= found[${reach} - 1].score] ELSE found END AS hit`,
-        'WITH index, hit.node AS node, hit.score AS score',
+        `WITH ${withIndexes ? 'index, ' : ''}hit.node AS node, hit.score AS score`,
       ]
     : [call, ...labelled];
-  return [
-    `UNWIND ${indexes} AS searched`,
-    'WITH searched WHERE searched.languages IS NULL OR',
-    '  any(language IN searched.languages WHERE EXISTS { MATCH (s:Statement) WHERE s.language STARTS WITH language })',
-    'WITH searched.name AS index',
-    ...hits,
-    'WITH node AS n, max(score) AS score, collect(index) AS indexes',
-  ];
+  // Indexes that every search asks (all of them when no statement is searched) come as their names alone.
+  const asked = filtered
+    ? [
+        `UNWIND ${indexes} AS searched`,
+        'WITH searched WHERE searched.languages IS NULL OR',
+        '  any(language IN searched.languages WHERE EXISTS { MATCH (s:Statement) WHERE s.language STARTS WITH language })',
+        'WITH searched.name AS index',
+      ]
+    : [`UNWIND ${indexes} AS index`];
+  return [...asked, ...hits, `WITH node AS n, max(score) AS score${withIndexes ? ', collect(index) AS indexes' : ''}`];
 }
 
-/** The columns a hit's projected node carries besides its own: its best score and the indexes that found it. */
+/**
+ * The columns a hit's projected node carries besides its own: its best score and, when the matched
+ * field is asked for (it is told from them), the indexes that found it.
+ */
 export const scoreColumn = '__score';
 export const indexesColumn = '__indexes';
-const hitEntries: [string, string][] = [
-  [scoreColumn, 'score'],
-  [indexesColumn, 'indexes'],
-];
+const hitEntries = (withIndexes: boolean): [string, string][] =>
+  withIndexes
+    ? [
+        [scoreColumn, 'score'],
+        [indexesColumn, 'indexes'],
+      ]
+    : [[scoreColumn, 'score']];
 
 /** A search as the resolver asks for it: the Lucene query, the labels (null: all) and the page. */
 export interface SearchRequest {
@@ -130,11 +145,15 @@ export function searchQuery(
   const label = request.labels?.length === 1 ? request.labels[0]! : null;
   const level = compiledLevel(selection, types, items, {
     reads: matched ? [...fullText.properties, 'language'] : [],
-    extra: hitEntries,
+    extra: hitEntries(matched),
   });
   const params = new Parameters('q');
   const query = params.add(request.query);
-  const indexes = params.add(indexesFor(request.labels));
+  const askedIndexes = indexesFor(request.labels);
+  const filtered = askedIndexes.some((index) => index.languages !== null);
+  const indexes = params.add(filtered ? askedIndexes : askedIndexes.map((index) => index.name));
+  const shape = { filtered, withIndexes: matched };
+  const carried = matched ? 'n, score, indexes' : 'n, score';
   const { window } = request;
   const after = window.after ? params.add(window.after) : null;
   const before = window.before ? params.add(window.before) : null;
@@ -145,8 +164,8 @@ export function searchQuery(
   const order = orderBy(columns, window.backward);
   const conditions = windowConditions(columns, after, before);
   const page = [
-    ...(conditions.length > 0 ? [`WITH n, score, indexes WHERE ${conditions.join(' AND ')}`] : []),
-    `WITH n, score, indexes ${order}`,
+    ...(conditions.length > 0 ? [`WITH ${carried} WHERE ${conditions.join(' AND ')}`] : []),
+    `WITH ${carried} ${order}`,
     `LIMIT ${limit}`,
     `RETURN collect(${level.projection}) AS items`,
   ];
@@ -156,11 +175,11 @@ export function searchQuery(
     count || sides.length > 0
       ? [
           // The count and the probes need every hit: gathered once, the page is taken from them.
-          ...hitsCypher(indexes, query, request.labels, null),
-          'WITH collect({n: n, score: score, indexes: indexes}) AS hits',
+          ...hitsCypher(indexes, query, request.labels, null, shape),
+          `WITH collect({n: n, score: score${matched ? ', indexes: indexes' : ''}}) AS hits`,
           'CALL (hits) {',
           '  UNWIND hits AS hit',
-          '  WITH hit.n AS n, hit.score AS score, hit.indexes AS indexes',
+          `  WITH hit.n AS n, hit.score AS score${matched ? ', hit.indexes AS indexes' : ''}`,
           ...page.map((line) => `  ${line}`),
           '}',
           `RETURN ${[
@@ -169,7 +188,7 @@ export function searchQuery(
             ...sides.map((side) => `any(hit IN hits WHERE ${probes[side]}) AS ${side}`),
           ].join(', ')}`,
         ]
-      : [...hitsCypher(indexes, query, request.labels, firstPage ? limit : null), ...page];
+      : [...hitsCypher(indexes, query, request.labels, firstPage ? limit : null, shape), ...page];
   return {
     cypher: lines.join('\n'),
     ...withLevel(level, params.values),
