@@ -56,14 +56,22 @@ export type DateMatch = 'within' | 'overlaps';
  * Cypher: whether `date` (an expression) matches the window given as `from` and `to` (parameter
  * references; either may be null for an open end). The span's first and last minute mirror
  * earliestMinute and latestMinute; an undated thing never matches.
+ *
+ * A span overlaps the window when the date is not before the window's first minute cut to the date's
+ * own length, nor after its last minute cut so: dates and minutes are fixed-width strings that sort in
+ * time order, so this is the same test as comparing the span's minutes, without computing a month's
+ * last day for every candidate (8 % of a filtered list's Neo4j CPU, README, "What the thirteenth session changed").
  */
 export function dateMatchCypher(date: string, match: DateMatch, from = '$windowFrom', to = '$windowTo'): string {
+  const present = `${date} IS NOT NULL`;
+  if (match === 'overlaps') {
+    return `(${present} AND (${from} IS NULL OR ${date} >= left(${from}, size(${date}))) AND (${to} IS NULL OR ${date} <= left(${to}, size(${date}))))`;
+  }
   const earliest = `${date} + substring('0000-01-01T00:00', size(${date}))`;
   const latest = `CASE size(${date})
       WHEN 7 THEN toString(date(${date} + '-01') + duration('P1M') - duration('P1D')) + 'T23:59'
       ELSE ${date} + substring('0000-12-31T23:59', size(${date})) END`;
-  const [start, end] = match === 'within' ? [earliest, latest] : [latest, earliest];
-  return `(${date} IS NOT NULL AND (${from} IS NULL OR ${start} >= ${from}) AND (${to} IS NULL OR ${end} <= ${to}))`;
+  return `(${present} AND (${from} IS NULL OR ${earliest} >= ${from}) AND (${to} IS NULL OR ${latest} <= ${to}))`;
 }
 
 /** Cypher: whether `date` lies wholly inside the window $windowFrom..$windowTo. */
