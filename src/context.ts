@@ -4,7 +4,8 @@
  * The request's credentials and bookmarks come from its headers, whatever the transport.
  */
 import type { Driver } from 'neo4j-driver';
-import { authenticate, type Authentication, type Tokens } from './auth/tokens.js';
+import type { AuthorizationContext } from './auth/plugin.js';
+import { authenticate, type Tokens } from './auth/tokens.js';
 import { BookmarkError, decodeBookmarks } from './db/bookmarks.js';
 import { Database } from './db/database.js';
 import { createLoaders, type Loaders } from './graph/loaders.js';
@@ -12,11 +13,9 @@ import type { IngestLimits } from './ingest/service.js';
 import type { Logger } from './logger.js';
 import { createPersonLoaders, type PersonContext, type PersonLoaders } from './person/loaders.js';
 
-export interface Context extends PersonContext {
+/** The person resolvers' view and loaders, what the authorization plugin judges, and what writes need. */
+export interface Context extends PersonContext, AuthorizationContext {
   logger: Logger;
-  auth: Authentication;
-  /** A problem with the request's headers, reported before anything runs (see auth/plugin.ts). */
-  headerProblem?: string;
   driver: Driver;
   database?: string;
   ingestLimits: IngestLimits;

@@ -60,7 +60,8 @@ export type DateMatch = 'within' | 'overlaps';
  * A span overlaps the window when the date is not before the window's first minute cut to the date's
  * own length, nor after its last minute cut so: dates and minutes are fixed-width strings that sort in
  * time order, so this is the same test as comparing the span's minutes, without computing a month's
- * last day for every candidate (6–9 % of a filtered list's Neo4j CPU, README, "What the thirteenth session changed").
+ * last day for every candidate (6–9 % of a filtered list's Neo4j CPU: README, "What the thirteenth
+ * session changed").
  */
 export function dateMatchCypher(date: string, match: DateMatch, from = '$windowFrom', to = '$windowTo'): string {
   const present = `${date} IS NOT NULL`;
