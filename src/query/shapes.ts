@@ -62,6 +62,17 @@ function variablesOf(set: SelectionSetNode, selection: SelectionContext): readon
 const absent = { absent: true };
 
 /**
+ * What tells selection sets apart for a compiled query: their identities and the values of the
+ * variables they refer to (not the values that find the top nodes), as JSON-ready data.
+ */
+export function shapeOf(selection: SelectionContext, sets: readonly SelectionSetNode[]): unknown[] {
+  const variables = [...new Set(sets.flatMap((set) => variablesOf(set, selection)))].map((name) =>
+    name in selection.variableValues ? selection.variableValues[name] : absent,
+  );
+  return [sets.map(idOf), variables];
+}
+
+/**
  * compileLevel, reused when the same selection sets are compiled with the same options and the
  * same values of the variables they refer to. What it returns is shared: never changed by its users.
  */
@@ -71,10 +82,7 @@ export function compiledLevel(
   sets: readonly SelectionSetNode[],
   options: LevelOptions,
 ): CompiledLevel {
-  const variables = [...new Set(sets.flatMap((set) => variablesOf(set, selection)))].map((name) =>
-    name in selection.variableValues ? selection.variableValues[name] : absent,
-  );
-  const key = JSON.stringify([sets.map(idOf), types, options.reads ?? [], options.extra ?? [], variables]);
+  const key = JSON.stringify([shapeOf(selection, sets), types, options.reads ?? [], options.extra ?? []]);
   let level = levels.get(key);
   if (!level) {
     level = compileLevel(selection, types, sets, options);

@@ -1,11 +1,13 @@
 /** Cypher of full-text search, and the translation of a user's words into a safe Lucene query. */
-import { getNamedType, type GraphQLObjectType, type GraphQLResolveInfo } from 'graphql';
+import { getNamedType, type FieldNode, type GraphQLObjectType, type GraphQLResolveInfo } from 'graphql';
+import { LRUCache } from 'lru-cache';
 import { orderBy, Parameters, probeConditions, windowConditions, type OrderColumn } from '../cypher/build.js';
 import type { PageWindow } from '../graph/arguments.js';
 import { fullText, fullTextLanguages, labels, nodeProperties, type Label } from '../model/graph.js';
 import { connectionItems } from '../query/plan.js';
-import { selectionOf, withLevel, type CompiledQuery } from '../query/root.js';
-import { compiledLevel } from '../query/shapes.js';
+import type { CompiledLevel } from '../query/compile.js';
+import { selectionOf, type CompiledQuery } from '../query/root.js';
+import { compiledLevel, shapeOf } from '../query/shapes.js';
 import { analyzerOfIndex, languageIndexes, languageIndexProperties } from '../seed/full-text.js';
 import { fullTextIndex } from '../seed/load.js';
 
@@ -120,6 +122,29 @@ export interface SearchRequest {
   window: PageWindow;
 }
 
+/** A search's Cypher for one shape, and the names of the parameters each request fills in. */
+interface SearchShape {
+  cypher: string;
+  level: CompiledLevel;
+  names: { query: string; indexes: string; after: string | null; before: string | null; limit: string };
+  /** The names or maps of the indexes asked (the same for every search of these labels). */
+  indexes: unknown[];
+  count: boolean;
+  more: boolean;
+  matched: boolean;
+  label: Label | null;
+}
+
+/** Distinct search shapes kept compiled: a client's fixed set of searches, many times over. */
+export const compiledSearchCacheSize = 500;
+
+/**
+ * Compiled searches by shape. A client sends the same search document with other words and other
+ * pages: the text depends only on the selection (see ../query/shapes.ts), the labels searched, the
+ * direction and which cursors are given. Holds only what is derived from documents and the model.
+ */
+const searchShapes = new LRUCache<string, SearchShape>({ max: compiledSearchCacheSize });
+
 /**
  * One page of a search with everything selected on its hits' nodes, in one query that always answers
  * one row: `items` (up to `size + 1`, in the window's direction, each a projected node with its
@@ -131,6 +156,47 @@ export function searchQuery(
   info: GraphQLResolveInfo,
   request: SearchRequest,
 ): CompiledQuery & { count: boolean; matched: boolean } {
+  const selection = selectionOf(info);
+  const { window } = request;
+  const key = JSON.stringify([
+    shapeOf(selection, selectionSetsOf(info.fieldNodes)),
+    request.labels,
+    window.backward,
+    window.after !== null,
+    window.before !== null,
+  ]);
+  let shape = searchShapes.get(key);
+  if (!shape) {
+    shape = searchShape(info, request);
+    searchShapes.set(key, shape);
+  }
+  const { names, level } = shape;
+  const params: Record<string, unknown> = {
+    ...level.compilation.params.values,
+    [names.query]: request.query,
+    [names.indexes]: shape.indexes,
+    [names.limit]: window.size + (shape.more ? 1 : 0),
+  };
+  if (names.after) params[names.after] = window.after;
+  if (names.before) params[names.before] = window.before;
+  return {
+    cypher: shape.cypher,
+    params,
+    plan: level.plan,
+    compilation: level.compilation,
+    count: shape.count,
+    matched: shape.matched,
+    label: shape.label,
+  };
+}
+
+const selectionSetsOf = (nodes: readonly FieldNode[]) =>
+  nodes.flatMap((node) => (node.selectionSet ? [node.selectionSet] : []));
+
+/** The name of a parameter as `Parameters.add` refers to it (`$q3` is `q3`). */
+const nameOf = (reference: string) => reference.slice(1);
+
+function searchShape(info: GraphQLResolveInfo, request: SearchRequest): SearchShape {
   const selection = selectionOf(info);
   const { items, count, more, edgeFields } = connectionItems(
     selection,
@@ -147,17 +213,18 @@ export function searchQuery(
     reads: matched ? [...fullText.properties, 'language'] : [],
     extra: hitEntries(matched),
   });
+  // Values are filled in by each request (searchQuery); here only their names are taken.
   const params = new Parameters('q');
-  const query = params.add(request.query);
+  const query = params.add(null);
   const askedIndexes = indexesFor(request.labels);
   const filtered = askedIndexes.some((index) => index.languages !== null);
-  const indexes = params.add(filtered ? askedIndexes : askedIndexes.map((index) => index.name));
+  const indexes = params.add(null);
   const shape = { filtered, withIndexes: matched };
   const carried = matched ? 'n, score, indexes' : 'n, score';
   const { window } = request;
-  const after = window.after ? params.add(window.after) : null;
-  const before = window.before ? params.add(window.before) : null;
-  const limit = params.add(window.size + (more ? 1 : 0));
+  const after = window.after ? params.add(null) : null;
+  const before = window.before ? params.add(null) : null;
+  const limit = params.add(null);
   // A first page without its count needs only each index's best hits; any other page every hit.
   const firstPage = !window.backward && !after && !before && !count;
   const columns = hitColumns('score', 'n');
@@ -191,8 +258,17 @@ export function searchQuery(
       : [...hitsCypher(indexes, query, request.labels, firstPage ? limit : null, shape), ...page];
   return {
     cypher: lines.join('\n'),
-    ...withLevel(level, params.values),
+    level,
+    names: {
+      query: nameOf(query),
+      indexes: nameOf(indexes),
+      after: after && nameOf(after),
+      before: before && nameOf(before),
+      limit: nameOf(limit),
+    },
+    indexes: filtered ? askedIndexes : askedIndexes.map((index) => index.name),
     count,
+    more,
     matched,
     label,
   };

@@ -80,12 +80,13 @@ export const searchResolvers: Resolvers = {
       // One round trip, whatever the page size: the indexes come from the model, not from Neo4j.
       const compiled = searchQuery(info, { query, labels, window });
       const [row] = await ctx.db.read<SearchRow>(compiled.cypher, compiled.params);
-      const words = new Set(wordsOf(args.text));
+      // The words are split again only to tell which field matched, when that is asked.
+      const words = compiled.matched ? new Set(wordsOf(args.text)) : null;
       const hits = (row?.items ?? []).map((item) => {
         const node = toRecord(item, compiled.plan, compiled.compilation, compiled.label);
         const columns = node as unknown as Record<string, unknown>;
         const score = columns[scoreColumn] as number;
-        const match = compiled.matched
+        const match = words
           ? (wholeWordMatch(node, words) ?? wordFormMatch(node, words, columns[indexesColumn] as string[]))
           : null;
         return { node, score, match, key: [score, node.id] };

@@ -336,6 +336,55 @@ describe('shapes', () => {
     expect(base.cypher).not.toContain('HELD_IN');
     expect(compile({ n: 2, name: true, place: true }).cypher).toContain('HELD_IN');
   });
+
+  it('reuse a search for other words and pages of the same document, and compile again for other types, directions or cursors', () => {
+    const document = parse(
+      'query ($text: String!, $n: Int) { search(text: $text, first: $n) { edges { score node { id } } pageInfo { hasNextPage } } }',
+    );
+    const page = (size: number, after: [number, string] | null = null) => ({
+      size,
+      backward: false,
+      after,
+      before: null,
+    });
+    const people: ['Person'] = ['Person'];
+    const first = searchQuery(infoOf(document, { text: 'lavrov', n: 5 }), {
+      query: 'lavrov',
+      labels: people,
+      window: page(5),
+    });
+    const second = searchQuery(infoOf(document, { text: 'ryabkov', n: 8 }), {
+      query: 'ryabkov',
+      labels: people,
+      window: page(8),
+    });
+    expect(second.cypher).toBe(first.cypher);
+    expect(second.plan).toBe(first.plan);
+    // Each request's own values: its words and one more row than its page (hasNextPage is asked).
+    expect(first.params).toEqual({ q0: 'lavrov', q1: ['search', 'search_english'], q2: 6 });
+    expect(second.params).toEqual({ q0: 'ryabkov', q1: ['search', 'search_english'], q2: 9 });
+    const everything = searchQuery(infoOf(document, { text: 'lavrov', n: 5 }), {
+      query: 'lavrov',
+      labels: null,
+      window: page(5),
+    });
+    expect(everything.cypher).not.toBe(first.cypher);
+    expect(everything.params.q1).toContainEqual({ name: 'search_indonesian', languages: ['id'] });
+    const next = searchQuery(infoOf(document, { text: 'lavrov', n: 5 }), {
+      query: 'lavrov',
+      labels: people,
+      window: page(5, [2.5, 'person:a']),
+    });
+    expect(next.cypher).not.toBe(first.cypher);
+    expect(next.params).toEqual({ q0: 'lavrov', q1: ['search', 'search_english'], q2: [2.5, 'person:a'], q3: 6 });
+    const backward = searchQuery(infoOf(document, { text: 'lavrov', n: 5 }), {
+      query: 'lavrov',
+      labels: people,
+      window: { ...page(5), backward: true },
+    });
+    expect(backward.cypher).not.toBe(first.cypher);
+    expect(backward.cypher).toContain('score ASC');
+  });
 });
 
 it('the compiled lookup reads the type its field returns', () => {
