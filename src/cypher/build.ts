@@ -20,6 +20,9 @@ export class Parameters {
   }
 }
 
+/** The name of a parameter as `Parameters.add` refers to it (`$q3` is `q3`). */
+export const parameterName = (reference: string): string => reference.slice(1);
+
 /** A variable name with an optional label: `n`, `n:Person`. */
 const node = (variable: string, label?: Label | 'Node' | null) => (label ? `${variable}:${label}` : variable);
 

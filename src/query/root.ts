@@ -3,14 +3,15 @@
  * everything selected below it (see ./plan.ts and ./compile.ts).
  */
 import { getNamedType, type GraphQLObjectType, type GraphQLResolveInfo } from 'graphql';
-import { keyColumns, orderBy, Parameters, probeConditions, windowConditions } from '../cypher/build.js';
+import { keyColumns, orderBy, parameterName, Parameters, probeConditions, windowConditions } from '../cypher/build.js';
 import type { PageWindow } from '../graph/arguments.js';
 import type { GraphContext } from '../graph/context.js';
 import type { NodeRecord } from '../graph/records.js';
 import type { Label } from '../model/graph.js';
 import { keyColumn, toRecord, type Compilation, type CompiledLevel } from './compile.js';
+import { LRUCache } from 'lru-cache';
 import { connectionItems, labelsOf, type LevelPlan, type SelectionContext } from './plan.js';
-import { compiledLevel } from './shapes.js';
+import { compiledLevel, shapeOf } from './shapes.js';
 import type { SelectionSetNode } from 'graphql';
 
 export const selectionOf = (info: GraphQLResolveInfo): SelectionContext => ({
@@ -154,6 +155,63 @@ export function listQuery(
   window: PageWindow,
 ): CompiledQuery & { count: boolean } {
   const selection = selectionOf(info);
+  const key = JSON.stringify([
+    shapeOf(selection, selectionSets(info)),
+    source.label,
+    source.reads ?? [],
+    source.match,
+    source.sortKey,
+    source.direction,
+    window.backward,
+    window.after !== null,
+    window.before !== null,
+  ]);
+  let shape = listShapes.get(key);
+  if (!shape) {
+    shape = listShape(info, source, window);
+    listShapes.set(key, shape);
+  }
+  const { names, level } = shape;
+  const params: Record<string, unknown> = {
+    ...source.params,
+    ...level.compilation.params.values,
+    [names.limit]: window.size + (shape.more ? 1 : 0),
+  };
+  if (names.after) params[names.after] = window.after;
+  if (names.before) params[names.before] = window.before;
+  return {
+    cypher: shape.cypher,
+    params,
+    plan: level.plan,
+    compilation: level.compilation,
+    label: shape.label,
+    count: shape.count,
+  };
+}
+
+/** A root list's Cypher for one shape, and the names of the parameters each request fills in. */
+interface ListShape {
+  cypher: string;
+  level: CompiledLevel;
+  names: { after: string | null; before: string | null; limit: string };
+  count: boolean;
+  more: boolean;
+  label: Label | null;
+}
+
+/** Distinct list shapes kept compiled: every list query of a client's fixed set, many times over. */
+export const compiledListCacheSize = 1000;
+
+/**
+ * Compiled root lists by shape: the text depends on the selection (./shapes.ts), the source's
+ * clauses (its values are parameters), the order, the direction and which cursors are given; not on
+ * the values of the filter, the page's size or the cursors. Holds only what is derived from
+ * documents, the model and the domains' clauses.
+ */
+const listShapes = new LRUCache<string, ListShape>({ max: compiledListCacheSize });
+
+function listShape(info: GraphQLResolveInfo, source: ListSource, window: PageWindow): ListShape {
+  const selection = selectionOf(info);
   const { items, count, cursors, more } = connectionItems(
     selection,
     getNamedType(info.returnType) as GraphQLObjectType,
@@ -165,10 +223,11 @@ export function listQuery(
     reads: source.reads,
     extra: cursors ? [[keyColumn, '[k, n.id]']] : [],
   });
+  // Values are filled in by each request (listQuery); here only their names are taken.
   const params = new Parameters('q');
-  const after = window.after ? params.add(window.after) : null;
-  const before = window.before ? params.add(window.before) : null;
-  const limit = params.add(window.size + (more ? 1 : 0));
+  const after = window.after ? params.add(null) : null;
+  const before = window.before ? params.add(null) : null;
+  const limit = params.add(null);
   const columns = keyColumns('k', 'n', source.direction);
   const order = orderBy(columns, window.backward);
   const conditions = windowConditions(columns, after, before);
@@ -206,8 +265,14 @@ export function listQuery(
   ];
   return {
     cypher: lines.join('\n'),
-    ...withLevel(level, source.params, params.values),
-    label,
+    level,
+    names: {
+      after: after && parameterName(after),
+      before: before && parameterName(before),
+      limit: parameterName(limit),
+    },
     count,
+    more,
+    label,
   };
 }

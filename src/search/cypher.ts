@@ -1,7 +1,14 @@
 /** Cypher of full-text search, and the translation of a user's words into a safe Lucene query. */
 import { getNamedType, type FieldNode, type GraphQLObjectType, type GraphQLResolveInfo } from 'graphql';
 import { LRUCache } from 'lru-cache';
-import { orderBy, Parameters, probeConditions, windowConditions, type OrderColumn } from '../cypher/build.js';
+import {
+  orderBy,
+  parameterName,
+  Parameters,
+  probeConditions,
+  windowConditions,
+  type OrderColumn,
+} from '../cypher/build.js';
 import type { PageWindow } from '../graph/arguments.js';
 import { fullText, fullTextLanguages, labels, nodeProperties, type Label } from '../model/graph.js';
 import { connectionItems } from '../query/plan.js';
@@ -193,9 +200,6 @@ export function searchQuery(
 const selectionSetsOf = (nodes: readonly FieldNode[]) =>
   nodes.flatMap((node) => (node.selectionSet ? [node.selectionSet] : []));
 
-/** The name of a parameter as `Parameters.add` refers to it (`$q3` is `q3`). */
-const nameOf = (reference: string) => reference.slice(1);
-
 function searchShape(info: GraphQLResolveInfo, request: SearchRequest): SearchShape {
   const selection = selectionOf(info);
   const { items, count, more, edgeFields } = connectionItems(
@@ -260,11 +264,11 @@ function searchShape(info: GraphQLResolveInfo, request: SearchRequest): SearchSh
     cypher: lines.join('\n'),
     level,
     names: {
-      query: nameOf(query),
-      indexes: nameOf(indexes),
-      after: after && nameOf(after),
-      before: before && nameOf(before),
-      limit: nameOf(limit),
+      query: parameterName(query),
+      indexes: parameterName(indexes),
+      after: after && parameterName(after),
+      before: before && parameterName(before),
+      limit: parameterName(limit),
     },
     indexes: filtered ? askedIndexes : askedIndexes.map((index) => index.name),
     count,

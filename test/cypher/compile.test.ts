@@ -385,6 +385,39 @@ describe('shapes', () => {
     expect(backward.cypher).not.toBe(first.cypher);
     expect(backward.cypher).toContain('score ASC');
   });
+
+  it("reuse a list for other filter values and pages of the same document, and compile again for another filter's clauses", () => {
+    const document = parse('query ($n: Int) { people(first: $n) { pageInfo { hasNextPage } nodes { id name } } }');
+    const named = (name: string) => ({
+      label: 'Person' as const,
+      match: 'MATCH (n:Person)\nWHERE n.name = $f0',
+      params: { f0: name },
+      sortKey: byName,
+      direction: 'ASC' as const,
+    });
+    const window = (size: number, after: [string, string] | null = null) => ({
+      size,
+      backward: false,
+      after,
+      before: null,
+    });
+    const first = listQuery(infoOf(document, { n: 5 }), named('Lavrov'), window(5));
+    const second = listQuery(infoOf(document, { n: 2 }), named('Ryabkov'), window(2));
+    expect(second.cypher).toBe(first.cypher);
+    expect(second.plan).toBe(first.plan);
+    expect(first.params).toEqual({ f0: 'Lavrov', q0: 6 });
+    expect(second.params).toEqual({ f0: 'Ryabkov', q0: 3 });
+    const next = listQuery(infoOf(document, { n: 2 }), named('Ryabkov'), window(2, ['ryabkov', 'person:a']));
+    expect(next.cypher).not.toBe(first.cypher);
+    expect(next.params).toEqual({ f0: 'Ryabkov', q0: ['ryabkov', 'person:a'], q1: 3 });
+    const everyone = listQuery(
+      infoOf(document, { n: 2 }),
+      { ...named('x'), match: 'MATCH (n:Person)', params: {} },
+      window(2),
+    );
+    expect(everyone.cypher).not.toContain('$f0');
+    expect(everyone.params).toEqual({ q0: 3 });
+  });
 });
 
 it('the compiled lookup reads the type its field returns', () => {
