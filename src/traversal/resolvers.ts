@@ -8,6 +8,8 @@ import { windowShape } from '../graph/loaders.js';
 import { toRecord } from '../query/compile.js';
 import { connectionItems, fieldItems, labelsOf, selectedFields, setItems } from '../query/plan.js';
 import { itemsQuery, selectionOf, type CompiledQuery, type ItemsOptions } from '../query/root.js';
+import { shapeOf } from '../query/shapes.js';
+import { LRUCache } from 'lru-cache';
 import { dateWindowArgument, windowParams, type DateWindow } from '../graph/date-window.js';
 import { relationshipProjection, type Parameters } from '../cypher/build.js';
 import { relationshipId, toNodeRecord, type NodeRecord, type RelationshipRecord } from '../graph/records.js';
@@ -213,17 +215,35 @@ export const subgraphSelection = (info: GraphQLResolveInfo, ids: readonly string
  * there is no path): its `nodes` in path order, its `length` and its `relationships` (projected as selected).
  * Params: the compilation's, and from, to, types, windowFrom, windowTo.
  */
-export const shortestPathSelection = (info: GraphQLResolveInfo, maxHops: number, restrictions: PathRestrictions) =>
-  graphSelection(
-    info,
-    () => [shortestPathMatch(maxHops, restrictions)],
-    (relationships) => ({
-      collect: {
-        over: 'nodes(p)',
-        columns: ['length(p) AS length', `${relationships} AS relationships`],
-      },
-    }),
-  );
+export function shortestPathSelection(info: GraphQLResolveInfo, maxHops: number, restrictions: PathRestrictions) {
+  const sets = info.fieldNodes.flatMap((node) => (node.selectionSet ? [node.selectionSet] : []));
+  const key = JSON.stringify([shapeOf(selectionOf(info), sets), maxHops, restrictions]);
+  let selected = pathShapes.get(key);
+  if (!selected) {
+    selected = graphSelection(
+      info,
+      () => [shortestPathMatch(maxHops, restrictions)],
+      (relationships) => ({
+        collect: {
+          over: 'nodes(p)',
+          columns: ['length(p) AS length', `${relationships} AS relationships`],
+        },
+      }),
+    );
+    pathShapes.set(key, selected);
+  }
+  return selected;
+}
+
+/** Distinct shortest-path shapes kept compiled: a client's fixed set of path queries, many times over. */
+export const compiledPathCacheSize = 500;
+
+/**
+ * Compiled shortest paths by shape: their text depends on the selection (../query/shapes.ts), the
+ * hop bound and which restrictions apply, not on the ends or the restrictions' values (parameters
+ * the resolver adds). Holds only what is derived from documents and the model.
+ */
+const pathShapes = new LRUCache<string, ReturnType<typeof graphSelection>>({ max: compiledPathCacheSize });
 
 /** The records of a compiled subgraph or path, each relationship given its ends among them. */
 function compiledGraph(query: CompiledQuery, rows: Record<string, unknown>[], relationships: RelationshipRecord[]) {

@@ -292,6 +292,22 @@ describe('traversals', () => {
     expect(query.cypher).not.toContain('UNWIND');
   });
 
+  it('shortestPath: the same document with other ends reuses its query; another bound or restriction compiles another', () => {
+    const document = parse(
+      'query ($from: ID!, $to: ID!) { shortestPath(from: $from, to: $to) { length nodes { id } } }',
+    );
+    const path = (variables: Record<string, unknown>, maxHops: number, restrictions = unrestricted) =>
+      shortestPathSelection(infoOf(document, variables), maxHops, restrictions).nodes;
+    const first = path({ from: 'a', to: 'b' }, 6);
+    expect(path({ from: 'c', to: 'd' }, 6)).toBe(first);
+    // The ends are not in the compiled query: the resolver adds them to its parameters.
+    expect(first.params).toEqual({});
+    expect(path({ from: 'a', to: 'b' }, 4).cypher).toContain('*..4');
+    expect(first.cypher).toContain('*..6');
+    expect(path({ from: 'a', to: 'b' }, 6, { filtered: true, windowed: false }).cypher).toContain('$types');
+    expect(first.cypher).not.toContain('$types');
+  });
+
   it('neighborhood: the nodes of a subgraph in one row', () => {
     const { nodes: query } = subgraphSelection(
       infoFor('{ neighborhood(of: "a") { nodes { id displayName } relationships { id } } }'),
