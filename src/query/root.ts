@@ -20,7 +20,8 @@ export const selectionOf = (info: GraphQLResolveInfo): SelectionContext => ({
   variableValues: info.variableValues,
 });
 
-const selectionSets = (info: GraphQLResolveInfo) =>
+/** The selection sets of a root field (one per field node that selects it). */
+export const selectionSets = (info: GraphQLResolveInfo) =>
   info.fieldNodes.flatMap((node) => (node.selectionSet ? [node.selectionSet] : []));
 
 export interface CompiledQuery {
@@ -30,18 +31,6 @@ export interface CompiledQuery {
   compilation: Compilation;
   /** The one label the query binds its nodes with, or null (then each node's id names its type). */
   label: Label | null;
-}
-
-/**
- * A query's parameters and what `toRecord` reads, from the parameters of the clauses around its top
- * nodes (`head`, and any the domain gave) and the compiled level below them.
- */
-export function withLevel(level: CompiledLevel, ...head: Record<string, unknown>[]) {
-  return {
-    params: Object.assign({}, ...head, level.compilation.params.values) as Record<string, unknown>,
-    plan: level.plan,
-    compilation: level.compilation,
-  };
 }
 
 /** How a query of nodes returns them. */
@@ -77,7 +66,7 @@ export function itemsQuery(
     ? [`RETURN ${[`${nodes} AS nodes`, ...collect.columns].join(', ')}`]
     : [`RETURN ${level.projection} AS node`];
   const cypher = [...match, ...tail].join('\n');
-  return { cypher, ...withLevel(level, params.values), label };
+  return { ...withValues({ cypher, level }, params.values), label };
 }
 
 const nodesQuery = (
@@ -154,48 +143,82 @@ export function listQuery(
   source: ListSource,
   window: PageWindow,
 ): CompiledQuery & { count: boolean } {
-  const selection = selectionOf(info);
-  const key = JSON.stringify([
-    shapeOf(selection, selectionSets(info)),
-    source.label,
-    source.reads ?? [],
-    source.match,
-    source.sortKey,
-    source.direction,
-    window.backward,
-    window.after !== null,
-    window.before !== null,
-  ]);
-  let shape = listShapes.get(key);
-  if (!shape) {
-    shape = listShape(info, source, window);
-    listShapes.set(key, shape);
-  }
-  const { names, level } = shape;
-  const params: Record<string, unknown> = {
-    ...source.params,
-    ...level.compilation.params.values,
-    [names.limit]: window.size + (shape.more ? 1 : 0),
-  };
-  if (names.after) params[names.after] = window.after;
-  if (names.before) params[names.before] = window.before;
+  const shape = pageShapeFor(
+    listShapes,
+    info,
+    window,
+    [source.label, source.reads ?? [], source.match, source.sortKey, source.direction],
+    () => listShape(info, source, window),
+  );
   return {
-    cypher: shape.cypher,
-    params,
-    plan: level.plan,
-    compilation: level.compilation,
+    ...withValues(shape, source.params, windowValues(shape.names, window, shape.more)),
     label: shape.label,
     count: shape.count,
   };
 }
 
-/** A root list's Cypher for one shape, and the names of the parameters each request fills in. */
-interface ListShape {
+/**
+ * The compiled shape in `cache` of a page of this root field: keyed by its selection (./shapes.ts),
+ * `parts` (what else its text depends on), the window's direction and which cursors it has;
+ * compiled on a miss.
+ */
+export function pageShapeFor<S extends object>(
+  cache: LRUCache<string, S>,
+  info: GraphQLResolveInfo,
+  window: PageWindow,
+  parts: unknown[],
+  compile: () => S,
+): S {
+  const key = JSON.stringify([
+    shapeOf(selectionOf(info), selectionSets(info)),
+    ...parts,
+    window.backward,
+    window.after !== null,
+    window.before !== null,
+  ]);
+  let shape = cache.get(key);
+  if (!shape) {
+    shape = compile();
+    cache.set(key, shape);
+  }
+  return shape;
+}
+
+/** The names of the parameters a compiled page's window fills in. */
+export interface WindowNames {
+  after: string | null;
+  before: string | null;
+  limit: string;
+}
+
+/** A page's window as the parameters its compiled text names: its cursors, and its size (one more when `more`). */
+export function windowValues(names: WindowNames, window: PageWindow, more: boolean): Record<string, unknown> {
+  const values: Record<string, unknown> = { [names.limit]: window.size + (more ? 1 : 0) };
+  if (names.after) values[names.after] = window.after;
+  if (names.before) values[names.before] = window.before;
+  return values;
+}
+
+/** A text compiled once per shape with one request's parameter values, and what `toRecord` reads. */
+export function withValues(shape: { cypher: string; level: CompiledLevel }, ...values: Record<string, unknown>[]) {
+  return {
+    cypher: shape.cypher,
+    params: Object.assign({}, shape.level.compilation.params.values, ...values) as Record<string, unknown>,
+    plan: shape.level.plan,
+    compilation: shape.level.compilation,
+  };
+}
+
+/** A page's Cypher for one shape (a root list's, a search's), and the names of the parameters each request fills in. */
+export interface PageShape<N extends WindowNames = WindowNames> {
   cypher: string;
   level: CompiledLevel;
-  names: { after: string | null; before: string | null; limit: string };
+  names: N;
+  /** Whether `totalCount` is selected (the query then returns `total`). */
   count: boolean;
+  /** Whether the page fetches one row more than it holds (`hasNextPage` or `hasPreviousPage` selected). */
   more: boolean;
+  /** The one label the query binds its nodes with, or null. */
   label: Label | null;
 }
 
@@ -208,9 +231,9 @@ export const compiledListCacheSize = 1000;
  * the values of the filter, the page's size or the cursors. Holds only what is derived from
  * documents, the model and the domains' clauses.
  */
-const listShapes = new LRUCache<string, ListShape>({ max: compiledListCacheSize });
+const listShapes = new LRUCache<string, PageShape>({ max: compiledListCacheSize });
 
-function listShape(info: GraphQLResolveInfo, source: ListSource, window: PageWindow): ListShape {
+function listShape(info: GraphQLResolveInfo, source: ListSource, window: PageWindow): PageShape {
   const selection = selectionOf(info);
   const { items, count, cursors, more } = connectionItems(
     selection,

@@ -1,5 +1,5 @@
 /** Cypher of full-text search, and the translation of a user's words into a safe Lucene query. */
-import { getNamedType, type FieldNode, type GraphQLObjectType, type GraphQLResolveInfo } from 'graphql';
+import { getNamedType, type GraphQLObjectType, type GraphQLResolveInfo } from 'graphql';
 import { LRUCache } from 'lru-cache';
 import {
   orderBy,
@@ -12,9 +12,16 @@ import {
 import type { PageWindow } from '../graph/arguments.js';
 import { fullText, fullTextLanguages, labels, nodeProperties, type Label } from '../model/graph.js';
 import { connectionItems } from '../query/plan.js';
-import type { CompiledLevel } from '../query/compile.js';
-import { selectionOf, type CompiledQuery } from '../query/root.js';
-import { compiledLevel, shapeOf } from '../query/shapes.js';
+import {
+  pageShapeFor,
+  selectionOf,
+  windowValues,
+  withValues,
+  type CompiledQuery,
+  type PageShape,
+  type WindowNames,
+} from '../query/root.js';
+import { compiledLevel } from '../query/shapes.js';
 import { analyzerOfIndex, languageIndexes, languageIndexProperties } from '../seed/full-text.js';
 import { fullTextIndex } from '../seed/load.js';
 
@@ -130,16 +137,11 @@ export interface SearchRequest {
 }
 
 /** A search's Cypher for one shape, and the names of the parameters each request fills in. */
-interface SearchShape {
-  cypher: string;
-  level: CompiledLevel;
-  names: { query: string; indexes: string; after: string | null; before: string | null; limit: string };
+interface SearchShape extends PageShape<WindowNames & { query: string; indexes: string }> {
   /** The names or maps of the indexes asked (the same for every search of these labels). */
   indexes: unknown[];
-  count: boolean;
-  more: boolean;
+  /** Whether the field that matched is selected (each hit then brings the indexes that found it). */
   matched: boolean;
-  label: Label | null;
 }
 
 /** Distinct search shapes kept compiled: a client's fixed set of searches, many times over. */
@@ -163,42 +165,20 @@ export function searchQuery(
   info: GraphQLResolveInfo,
   request: SearchRequest,
 ): CompiledQuery & { count: boolean; matched: boolean } {
-  const selection = selectionOf(info);
   const { window } = request;
-  const key = JSON.stringify([
-    shapeOf(selection, selectionSetsOf(info.fieldNodes)),
-    request.labels,
-    window.backward,
-    window.after !== null,
-    window.before !== null,
-  ]);
-  let shape = searchShapes.get(key);
-  if (!shape) {
-    shape = searchShape(info, request);
-    searchShapes.set(key, shape);
-  }
-  const { names, level } = shape;
-  const params: Record<string, unknown> = {
-    ...level.compilation.params.values,
-    [names.query]: request.query,
-    [names.indexes]: shape.indexes,
-    [names.limit]: window.size + (shape.more ? 1 : 0),
-  };
-  if (names.after) params[names.after] = window.after;
-  if (names.before) params[names.before] = window.before;
+  const shape = pageShapeFor(searchShapes, info, window, [request.labels], () => searchShape(info, request));
+  const { names } = shape;
   return {
-    cypher: shape.cypher,
-    params,
-    plan: level.plan,
-    compilation: level.compilation,
+    ...withValues(
+      shape,
+      { [names.query]: request.query, [names.indexes]: shape.indexes },
+      windowValues(names, window, shape.more),
+    ),
     count: shape.count,
     matched: shape.matched,
     label: shape.label,
   };
 }
-
-const selectionSetsOf = (nodes: readonly FieldNode[]) =>
-  nodes.flatMap((node) => (node.selectionSet ? [node.selectionSet] : []));
 
 function searchShape(info: GraphQLResolveInfo, request: SearchRequest): SearchShape {
   const selection = selectionOf(info);

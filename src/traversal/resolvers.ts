@@ -7,7 +7,7 @@ import { answeredConnection, idListConnection } from '../graph/connection.js';
 import { windowShape } from '../graph/loaders.js';
 import { toRecord } from '../query/compile.js';
 import { connectionItems, fieldItems, labelsOf, selectedFields, setItems } from '../query/plan.js';
-import { itemsQuery, selectionOf, type CompiledQuery, type ItemsOptions } from '../query/root.js';
+import { itemsQuery, selectionOf, selectionSets, type CompiledQuery, type ItemsOptions } from '../query/root.js';
 import { shapeOf } from '../query/shapes.js';
 import { LRUCache } from 'lru-cache';
 import { dateWindowArgument, windowParams, type DateWindow } from '../graph/date-window.js';
@@ -194,8 +194,7 @@ function graphSelection(
   const types = labelsOf(selection, getNamedType(fields.nodes!.type));
   const read = selectedFields(selection, relationshipType, relationshipSets.items);
   const keysOnly = [...read].every((field) => keyOnlyFields.has(field));
-  const graphSets = info.fieldNodes.flatMap((node) => (node.selectionSet ? [node.selectionSet] : []));
-  const relationships = selectedFields(selection, graph, graphSets).has('relationships')
+  const relationships = selectedFields(selection, graph, selectionSets(info)).has('relationships')
     ? `[r IN relationships(p) | ${relationshipProjection('r', { keysOnly })}]`
     : '[]';
   const nodes = itemsQuery(selection, types, sets, head, options(relationships));
@@ -216,8 +215,7 @@ export const subgraphSelection = (info: GraphQLResolveInfo, ids: readonly string
  * Params: the compilation's, and from, to, types, windowFrom, windowTo.
  */
 export function shortestPathSelection(info: GraphQLResolveInfo, maxHops: number, restrictions: PathRestrictions) {
-  const sets = info.fieldNodes.flatMap((node) => (node.selectionSet ? [node.selectionSet] : []));
-  const key = JSON.stringify([shapeOf(selectionOf(info), sets), maxHops, restrictions]);
+  const key = JSON.stringify([shapeOf(selectionOf(info), selectionSets(info)), maxHops, restrictions]);
   let selected = pathShapes.get(key);
   if (!selected) {
     selected = graphSelection(
