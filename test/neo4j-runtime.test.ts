@@ -45,7 +45,8 @@ describe('npm run neo4j', { timeout: 900_000 }, () => {
     const env = {
       NEO4J_HOME: home,
       NEO4J_BOLT_PORT: String(port),
-      NEO4J_PASSWORD: 'test-password-1',
+      // A leading '-' as a generated password may have: not taken for an option of neo4j-admin.
+      NEO4J_PASSWORD: '-test-password-1',
       NEO4J_HEAP: '512m',
     };
 
@@ -58,7 +59,7 @@ describe('npm run neo4j', { timeout: 900_000 }, () => {
     await expect(anonymous.executeQuery('RETURN 1')).rejects.toThrow(/auth|unauthorized/i);
     await anonymous.close();
 
-    const driver = neo4j.driver(`bolt://127.0.0.1:${port}`, neo4j.auth.basic('neo4j', 'test-password-1'));
+    const driver = neo4j.driver(`bolt://127.0.0.1:${port}`, neo4j.auth.basic('neo4j', '-test-password-1'));
     await driver.executeQuery("CREATE (:Marker {name: 'kept'})");
     await driver.close();
 
@@ -66,7 +67,7 @@ describe('npm run neo4j', { timeout: 900_000 }, () => {
     expect(run('src/neo4j/cli.ts', ['status'], env)).toMatchObject({ code: 3 });
     expect(run('src/neo4j/cli.ts', ['start'], env).code).toBe(0);
 
-    const again = neo4j.driver(`bolt://127.0.0.1:${port}`, neo4j.auth.basic('neo4j', 'test-password-1'));
+    const again = neo4j.driver(`bolt://127.0.0.1:${port}`, neo4j.auth.basic('neo4j', '-test-password-1'));
     const { records } = await again.executeQuery('MATCH (m:Marker) RETURN m.name AS name');
     await again.close();
     expect(records.map((record) => record.get('name'))).toEqual(['kept']);

@@ -282,6 +282,8 @@ function setInitialPassword(opts: InstanceOptions, password: string): void {
       adminEntryPoint,
       'dbms',
       'set-initial-password',
+      // The end of options: a password may start with '-' (a generated one does 1 time in 64).
+      '--',
       password,
     ],
     {
