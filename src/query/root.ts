@@ -143,11 +143,10 @@ export function listQuery(
   source: ListSource,
   window: PageWindow,
 ): CompiledQuery & { count: boolean } {
-  const shape = pageShapeFor(
+  const shape = compiledByShape(
     listShapes,
     info,
-    window,
-    [source.label, source.reads ?? [], source.match, source.sortKey, source.direction],
+    [source.label, source.reads ?? [], source.match, source.sortKey, source.direction, ...windowKey(window)],
     () => listShape(info, source, window),
   );
   return {
@@ -158,24 +157,16 @@ export function listQuery(
 }
 
 /**
- * The compiled shape in `cache` of a page of this root field: keyed by its selection (./shapes.ts),
- * `parts` (what else its text depends on), the window's direction and which cursors it has;
- * compiled on a miss.
+ * What `compile` builds for this root field, kept in `cache` by shape: the field's selection
+ * (./shapes.ts) and `parts`, whatever else its text depends on. Compiled on a miss.
  */
-export function pageShapeFor<S extends object>(
+export function compiledByShape<S extends object>(
   cache: LRUCache<string, S>,
   info: GraphQLResolveInfo,
-  window: PageWindow,
   parts: unknown[],
   compile: () => S,
 ): S {
-  const key = JSON.stringify([
-    shapeOf(selectionOf(info), selectionSets(info)),
-    ...parts,
-    window.backward,
-    window.after !== null,
-    window.before !== null,
-  ]);
+  const key = JSON.stringify([shapeOf(selectionOf(info), selectionSets(info)), ...parts]);
   let shape = cache.get(key);
   if (!shape) {
     shape = compile();
@@ -183,6 +174,13 @@ export function pageShapeFor<S extends object>(
   }
   return shape;
 }
+
+/** What a page's text depends on of its window: the direction and which cursors it has (not their values or the size). */
+export const windowKey = (window: PageWindow): unknown[] => [
+  window.backward,
+  window.after !== null,
+  window.before !== null,
+];
 
 /** The names of the parameters a compiled page's window fills in. */
 export interface WindowNames {

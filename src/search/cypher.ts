@@ -13,8 +13,9 @@ import type { PageWindow } from '../graph/arguments.js';
 import { fullText, fullTextLanguages, labels, nodeProperties, type Label } from '../model/graph.js';
 import { connectionItems } from '../query/plan.js';
 import {
-  pageShapeFor,
+  compiledByShape,
   selectionOf,
+  windowKey,
   windowValues,
   withValues,
   type CompiledQuery,
@@ -166,7 +167,9 @@ export function searchQuery(
   request: SearchRequest,
 ): CompiledQuery & { count: boolean; matched: boolean } {
   const { window } = request;
-  const shape = pageShapeFor(searchShapes, info, window, [request.labels], () => searchShape(info, request));
+  const shape = compiledByShape(searchShapes, info, [request.labels, ...windowKey(window)], () =>
+    searchShape(info, request),
+  );
   const { names } = shape;
   return {
     ...withValues(

@@ -7,8 +7,14 @@ import { answeredConnection, idListConnection } from '../graph/connection.js';
 import { windowShape } from '../graph/loaders.js';
 import { toRecord } from '../query/compile.js';
 import { connectionItems, fieldItems, labelsOf, selectedFields, setItems } from '../query/plan.js';
-import { itemsQuery, selectionOf, selectionSets, type CompiledQuery, type ItemsOptions } from '../query/root.js';
-import { shapeOf } from '../query/shapes.js';
+import {
+  compiledByShape,
+  itemsQuery,
+  selectionOf,
+  selectionSets,
+  type CompiledQuery,
+  type ItemsOptions,
+} from '../query/root.js';
 import { LRUCache } from 'lru-cache';
 import { dateWindowArgument, windowParams, type DateWindow } from '../graph/date-window.js';
 import { relationshipProjection, type Parameters } from '../cypher/build.js';
@@ -214,11 +220,9 @@ export const subgraphSelection = (info: GraphQLResolveInfo, ids: readonly string
  * there is no path): its `nodes` in path order, its `length` and its `relationships` (projected as selected).
  * Params: the compilation's, and from, to, types, windowFrom, windowTo.
  */
-export function shortestPathSelection(info: GraphQLResolveInfo, maxHops: number, restrictions: PathRestrictions) {
-  const key = JSON.stringify([shapeOf(selectionOf(info), selectionSets(info)), maxHops, restrictions]);
-  let selected = pathShapes.get(key);
-  if (!selected) {
-    selected = graphSelection(
+export const shortestPathSelection = (info: GraphQLResolveInfo, maxHops: number, restrictions: PathRestrictions) =>
+  compiledByShape(pathShapes, info, [maxHops, restrictions], () =>
+    graphSelection(
       info,
       () => [shortestPathMatch(maxHops, restrictions)],
       (relationships) => ({
@@ -227,11 +231,8 @@ export function shortestPathSelection(info: GraphQLResolveInfo, maxHops: number,
           columns: ['length(p) AS length', `${relationships} AS relationships`],
         },
       }),
-    );
-    pathShapes.set(key, selected);
-  }
-  return selected;
-}
+    ),
+  );
 
 /** Distinct shortest-path shapes kept compiled: a client's fixed set of path queries, many times over. */
 export const compiledPathCacheSize = 500;
