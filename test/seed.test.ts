@@ -532,6 +532,27 @@ describe('the loader', () => {
     }
   });
 
+  it('reports the seconds of each step, the indexes only when a bulk load builds them after its rows', async () => {
+    const started = performance.now();
+    const bulk = await seedDocuments(driver, syntheticSeedInputs(presets.tiny!, 7).slice(0, 5), {
+      database,
+      reset: true,
+      transaction: 'batched',
+      bulkRows: 1,
+    });
+    const elapsed = (performance.now() - started) / 1000;
+    const { validation, schema, writes, indexes } = bulk.seconds;
+    for (const seconds of [validation, schema, writes, indexes]) expect(seconds).toBeGreaterThan(0);
+    expect(validation + schema + writes + indexes).toBeLessThanOrEqual(elapsed);
+    // Into a graph that holds nodes: the schema before the rows, no index left to build after them.
+    const small = await seedFiles(driver, [geneva], { database });
+    expect(small.seconds.writes).toBeGreaterThan(0);
+    expect(small.seconds.indexes).toBe(0);
+    const dry = await seedFiles(driver, [geneva], { database, dryRun: true });
+    expect(dry.seconds).toEqual({ validation: expect.any(Number) as number, schema: 0, writes: 0, indexes: 0 });
+    expect(dry.seconds.validation).toBeGreaterThan(0);
+  });
+
   it('drops the indexes on Node.name that earlier versions created, which no query can use', async () => {
     // A database an earlier version loaded: its two indexes on names are still there.
     await cypher('CREATE TEXT INDEX node_name_text IF NOT EXISTS FOR (n:Node) ON (n.name)');

@@ -26,6 +26,8 @@ import { documentRows, mergedGraph } from './load/rows.js';
 import { describeVariant, parseVariant, runVariant } from './load/variants.js';
 import { warmLoader } from './load/warm.js';
 import { appVersion, machine } from './report.js';
+import { threadCpuMeter, threadGroups, type ThreadGroup } from './cpu.js';
+import type { StepSeconds } from '../../src/seed/seeder.js';
 import { defaultOut } from './options.js';
 
 const log = (line: string) => console.error(`[loading] ${line}`);
@@ -133,8 +135,18 @@ async function main(): Promise<void> {
   graph = null;
   log(`neo4j-admin import: ${Math.round(imported.result.recordsPerSecond)} records/s (wall)`);
 
-  const loaders: { variant: string; description: string; seconds: number; recordsPerSecond: number; load: number[] }[] =
-    [];
+  const loaders: {
+    variant: string;
+    description: string;
+    seconds: number;
+    recordsPerSecond: number;
+    load: number[];
+    /** The seeder's own steps (not for the IN TRANSACTIONS variant). */
+    steps?: StepSeconds;
+    /** CPU seconds during the load: Neo4j's by thread group, and this (the loading) Node process's. */
+    neo4jCpu: Partial<Record<ThreadGroup, number>> | null;
+    nodeCpu: number;
+  }[] = [];
   let writes: Awaited<ReturnType<typeof measureWrites>> | null = null;
   const failures: { variant: string; error: string }[] = [];
   let current: Database | null = null;
@@ -150,7 +162,9 @@ async function main(): Promise<void> {
     try {
       if (variant.warm) await warmLoader(db.driver, variant.batchSize, log);
       const t0 = process.hrtime.bigint();
-      let size: { nodes: number; relationships: number };
+      const neo4jThreads = threadCpuMeter(db.pid);
+      const nodeCpu = process.cpuUsage();
+      let size: Awaited<ReturnType<typeof runVariant>>;
       try {
         size = await runVariant(db.driver, variant, documents);
       } catch (error) {
@@ -160,6 +174,8 @@ async function main(): Promise<void> {
         continue;
       }
       const took = seconds(t0);
+      const neo4jCpu = neo4jThreads();
+      const nodeUsed = process.cpuUsage(nodeCpu);
       if (size.nodes !== imported.imported.nodes || size.relationships !== imported.imported.relationships) {
         throw new Error(
           `${variant.name} built ${size.nodes} nodes and ${size.relationships} relationships, the import ` +
@@ -172,6 +188,9 @@ async function main(): Promise<void> {
         seconds: took,
         recordsPerSecond: records / took,
         load: os.loadavg(),
+        steps: size.steps,
+        neo4jCpu: neo4jCpu && Object.fromEntries(neo4jCpu),
+        nodeCpu: (nodeUsed.user + nodeUsed.system) / 1e6,
       });
       log(`${variant.name}: ${Math.round(records / took)} records/s (${took.toFixed(1)} s)`);
       if (values.writes && index === variants.length - 1) writes = await measureWrites(db, values.preset, seed);
@@ -200,6 +219,21 @@ async function main(): Promise<void> {
         `| ${l.variant}: ${l.description} (validation, schema and indexes included) | ${l.seconds.toFixed(1)} | ${Math.round(l.recordsPerSecond).toLocaleString('en')} | ${(l.recordsPerSecond / admin.recordsPerSecond).toFixed(2)} | ${l.load[0]!.toFixed(2)} |`,
     ),
   ];
+  const groups: ThreadGroup[] = [...threadGroups.map((g) => g.group), 'other'];
+  const cpu = (l: (typeof loaders)[number], group: ThreadGroup) => (l.neo4jCpu?.[group] ?? 0).toFixed(1);
+  lines.push(
+    '',
+    "### Where each load's time goes",
+    '',
+    "Wall-clock seconds of the seeder's steps (`time:` of `npm run seed`), and CPU seconds during the whole load: Neo4j's threads by what they do (from their names), and the loading Node process's. Two cores are shared by all of them.",
+    '',
+    `| loader | validation s | schema s | writes s | indexes s | ${groups.map((g) => `Neo4j ${g} CPU s`).join(' | ')} | Node CPU s |`,
+    `| --- | ${Array.from({ length: 4 + groups.length + 1 }, () => '---:').join(' | ')} |`,
+    ...loaders.map(
+      (l) =>
+        `| ${l.variant} | ${l.steps ? [l.steps.validation, l.steps.schema, l.steps.writes, l.steps.indexes].map((x) => x.toFixed(1)).join(' | ') : '– | – | – | –'} | ${groups.map((g) => cpu(l, g)).join(' | ')} | ${l.nodeCpu.toFixed(1)} |`,
+    ),
+  );
   if (writes) {
     const g = writes.geneva;
     const b = writes.bulk;

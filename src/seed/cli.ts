@@ -7,7 +7,7 @@ import { SingleBar, Presets } from 'cli-progress';
 import { loadConfig } from '../config.js';
 import { connect } from '../neo4j/connect.js';
 import { Neo4jRuntimeError } from '../neo4j/runtime.js';
-import { bundledSeedFiles, seedFiles } from './seeder.js';
+import { bundledSeedFiles, describeSteps, seedFiles } from './seeder.js';
 import { RemoteSeedError, sendSeedFiles } from './remote.js';
 import { SeedValidationError } from './validate.js';
 
@@ -83,7 +83,8 @@ async function main(args: string[]): Promise<number> {
         `articles: ${c.documents.created} new, ${c.documents.replaced} changed (replaced), ${c.documents.unchanged} unchanged (skipped)\n` +
           `nodes: ${c.nodesCreated} created, ${c.nodesMerged} merged into existing ones\n` +
           `relationships: ${c.relationshipsCreated} created, ${c.relationshipsMerged} merged into existing ones\n` +
-          `graph: ${report.before.nodes} → ${report.after.nodes} nodes, ${report.before.relationships} → ${report.after.relationships} relationships`,
+          `graph: ${report.before.nodes} → ${report.after.nodes} nodes, ${report.before.relationships} → ${report.after.relationships} relationships\n` +
+          `time: ${describeSteps(report.seconds)}`,
       );
     }
     return 0;

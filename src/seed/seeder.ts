@@ -33,7 +33,25 @@ export interface SeedReport {
   bookmarks?: string[];
   before: { nodes: number; relationships: number };
   after: { nodes: number; relationships: number };
+  /**
+   * Wall-clock seconds of each step: validating every file and building its rows; emptying the graph
+   * (`reset`) and creating the schema before the rows; writing them; the read indexes a bulk load
+   * builds after them (0 otherwise).
+   */
+  seconds: StepSeconds;
 }
+
+export interface StepSeconds {
+  validation: number;
+  schema: number;
+  writes: number;
+  indexes: number;
+}
+
+/** The steps' seconds as the seed commands print them. */
+export const describeSteps = (s: StepSeconds): string =>
+  `validation ${s.validation.toFixed(1)} s, schema ${s.schema.toFixed(1)} s, writes ${s.writes.toFixed(1)} s` +
+  (s.indexes > 0 ? `, indexes built after the rows ${s.indexes.toFixed(1)} s` : '');
 
 /** The bundled seed files, in name order. */
 export function bundledSeedFiles(dir = seedsDir): string[] {
@@ -63,16 +81,27 @@ async function seed(
   options: SeedOptions,
 ): Promise<SeedReport> {
   const { database } = options;
+  const seconds: StepSeconds = { validation: 0, schema: 0, writes: 0, indexes: 0 };
+  let stepStarted = performance.now();
+  const step = (name: keyof StepSeconds) => {
+    const now = performance.now();
+    seconds[name] = (now - stepStarted) / 1000;
+    stepStarted = now;
+  };
   // With --reset, references may only point into the documents of this run: the graph is about to be emptied.
   const lookup = options.reset
     ? () => Promise.resolve(new Set<string>())
     : (ids: string[]) => existingIds(driver, ids, database);
   const parsed = await validate(lookup);
   const before = await countGraph(driver, database);
-  if (options.dryRun) return { files: parsed.map((f) => f.file), before, after: before };
+  if (options.dryRun) {
+    step('validation');
+    return { files: parsed.map((f) => f.file), before, after: before, seconds };
+  }
 
-  if (options.reset) await resetGraph(driver, database);
   const documents = parsed.map((file) => documentRowsOf(file.document));
+  step('validation');
+  if (options.reset) await resetGraph(driver, database);
   // A bulk load into an empty graph builds the read indexes once afterwards (Neo4j populates an index
   // from the store far faster than it updates it row by row); the constraints come first, since the
   // loader relies on them, and so do the full-text indexes this load leaves empty (cheap on an empty
@@ -80,13 +109,18 @@ async function seed(
   // ingest (or the server's start) creates them.
   const bulk = (options.reset || before.nodes === 0) && rowsIn(documents) >= (options.bulkRows ?? bulkRows);
   await ensureSchema(driver, database, bulk ? { constraintsOnly: true, emptyIndexesOf: documents } : {});
+  step('schema');
   const { counts, bookmarks } = await loadDocuments(driver, documents, {
     ...options,
     transaction: options.transaction ?? 'single',
   });
-  if (bulk) await ensureSchema(driver, database);
+  step('writes');
+  if (bulk) {
+    await ensureSchema(driver, database);
+    step('indexes');
+  }
   const after = await countGraph(driver, database);
-  return { files: parsed.map((f) => f.file), counts, bookmarks, before, after };
+  return { files: parsed.map((f) => f.file), counts, bookmarks, before, after, seconds };
 }
 
 /** Rows from which a load into an empty graph defers its read indexes (see seed). */

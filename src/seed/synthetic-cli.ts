@@ -7,7 +7,7 @@ import { SingleBar, Presets } from 'cli-progress';
 import { loadConfig } from '../config.js';
 import { connect } from '../neo4j/connect.js';
 import { defaultConcurrency } from './load.js';
-import { seedDocuments } from './seeder.js';
+import { describeSteps, seedDocuments } from './seeder.js';
 import { presets, syntheticSeedInputs } from './synthetic.js';
 
 async function main(): Promise<number> {
@@ -70,6 +70,7 @@ async function main(): Promise<number> {
     console.log(
       `loaded ${report.counts?.nodeRows} node rows and ${report.counts?.relationshipRows} relationship rows in ${seconds.toFixed(1)} s ` +
         `(${Math.round(rows / seconds)} records/s, validation included)\n` +
+        `time: ${describeSteps(report.seconds)}\n` +
         `graph: ${report.after.nodes} nodes, ${report.after.relationships} relationships`,
     );
     return 0;

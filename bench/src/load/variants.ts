@@ -18,7 +18,7 @@ import {
   statementParams,
   writeStatements,
 } from '../../../src/seed/load.js';
-import { seedDocuments } from '../../../src/seed/seeder.js';
+import { seedDocuments, type StepSeconds } from '../../../src/seed/seeder.js';
 import { existingIds } from '../../../src/seed/load.js';
 import { validateDocuments } from '../../../src/seed/validate.js';
 
@@ -57,14 +57,14 @@ export async function runVariant(
   driver: Driver,
   variant: Variant,
   documents: { file: string; raw: unknown }[],
-): Promise<{ nodes: number; relationships: number }> {
+): Promise<{ nodes: number; relationships: number; steps?: StepSeconds }> {
   if (variant.mode === 'documents') {
     const report = await seedDocuments(driver, documents, {
       transaction: 'batched',
       batchSize: variant.batchSize,
       concurrency: variant.concurrency,
     });
-    return report.after;
+    return { ...report.after, steps: report.seconds };
   }
   const parsed = await validateDocuments(documents, (ids) => existingIds(driver, ids));
   await ensureSchema(driver);
