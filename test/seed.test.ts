@@ -138,6 +138,18 @@ describe('seed validation', () => {
       'test/fixtures/seeds/invalid-fields.yaml at article.published: is not a real calendar date',
     );
   });
+
+  it('makes `npm run seed` print what it wrote and how long each step took', () => {
+    const { uri } = inject('neo4j');
+    const result = spawnSync(
+      process.execPath,
+      [path.join(repoRoot, 'node_modules/tsx/dist/cli.mjs'), 'src/seed/cli.ts', 'seeds/000_2129ad4d3e752772.yaml'],
+      { cwd: repoRoot, encoding: 'utf8', env: { ...process.env, NEO4J_URI: uri, NEO4J_PASSWORD: '' } },
+    );
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stdout).toContain('seeded: ');
+    expect(result.stdout).toMatch(/^time: validation \d+\.\d s, schema \d+\.\d s, writes \d+\.\d s$/m);
+  });
 });
 
 describe('seed validation of aliases, audiences and source order', () => {
